@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { AppConfig } from '../config/app-config.service';
+import { ormConfig } from './mikro-orm.config';
+
+@Global()
+@Module({
+  imports: [
+    MikroOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        const url = config.get('DATABASE_URL');
+        if (!url) throw new Error('DATABASE_URL is not set (the launcher starts an embedded PostgreSQL and sets it)');
+        return { ...ormConfig({ clientUrl: url }), registerRequestContext: true };
+      },
+      driver: PostgreSqlDriver,
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { defineConfig } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { SeedManager } from '@mikro-orm/seeder';
+import { ENTITIES, TENANT_SCOPED_ENTITY_NAMES } from './entities';
+import { tenantFilter } from './tenant.filter';
+import { TenantSubscriber } from './tenant.subscriber';
+
+export interface OrmOptions {
+  clientUrl: string;
+  debug?: boolean;
+  poolMax?: number;
+}
+
+/** The one MikroORM configuration, used by the app, the migration CLI and the tests. */
+export function ormConfig({ clientUrl, debug = false, poolMax = 10 }: OrmOptions) {
+  return defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    filters: { tenant: tenantFilter(TENANT_SCOPED_ENTITY_NAMES) },
+    subscribers: [new TenantSubscriber()],
+    extensions: [Migrator, SeedManager],
+    debug,
+    pool: { min: 0, max: poolMax },
+    forceUtcTimezone: true,
+    // a request never shares the global identity map; tests and jobs fork explicitly
+    allowGlobalContext: false,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: path.join(__dirname, 'migrations'),
+      pathTs: path.join(__dirname, 'migrations'),
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+  });
+}
