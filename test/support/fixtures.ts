@@ -6,6 +6,7 @@ import { Tenant } from '../../backend/src/tenants/tenant.entity';
 import { User } from '../../backend/src/users/user.entity';
 import { forkForTenant } from '../../backend/src/database/tenant.filter';
 import type { TestApp } from './app';
+import { TokenService } from '../../backend/src/auth/token.service';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
@@ -64,4 +65,11 @@ export interface Session {
 export async function login(t: TestApp, email: string, password = TEST_PASSWORD): Promise<Session> {
   const res = await request(t.server).post('/api/v1/auth/login').send({ email, password }).expect(200);
   return { accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
+}
+
+/** An access token minted directly (no login round trip), for tests that are not about login. */
+export function tokenFor(t: TestApp, member: StaffMember & { tenantId?: string | null }, tenantId: string | null): { Authorization: string } {
+  const tokens = t.app.get(TokenService);
+  const token = tokens.signAccess({ sub: member.id, tid: tenantId, role: member.role, ver: 0 });
+  return { Authorization: `Bearer ${token}` };
 }

@@ -28,6 +28,10 @@ export const EVENT_RESOURCE: Record<EventName, string> = {
   'notification.created': 'notifications',
 };
 
+/**
+ * What travels over the socket. `subject` and `record` let the gateway check, per socket, that the
+ * receiver may read the affected row (an agent gets no other agent's call logs).
+ */
 export interface EventEnvelope<P = Record<string, unknown>> {
   /** Unique event id (the outbox row id). */
   id: string;
@@ -36,7 +40,12 @@ export interface EventEnvelope<P = Record<string, unknown>> {
   occurredAt: string;
   /** The affected resource's id. */
   resourceId: string;
+  /** CASL subject of the affected row, e.g. 'Ticket', 'CallLog', 'Notification'. */
+  subject: string;
+  /** The fields the ability's conditions need (e.g. assigneeId, agentId, userId) plus display fields. */
   payload: P;
+  /** When set, only these users receive it (e.g. a notification's owner); otherwise the whole tenant, filtered by ability. */
+  userIds?: string[];
 }
 
 export const tenantRoom = (tenantId: string) => `tenant:${tenantId}`;
