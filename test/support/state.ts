@@ -1,10 +1,14 @@
 import path from 'node:path';
 
-export const STATE_FILE = path.resolve(__dirname, '../../.test-data/state.json');
+/** Each test run gets its own folder (parallel runs must not share a cluster). */
+export const TEST_DATA_ROOT = path.resolve(__dirname, '../../.test-data');
+export const STATE_ENV = 'CALLPRO_TEST_STATE';
 
 export interface TestState {
   databaseUrl: string;
   adminUrl?: string;
   database: string;
   embedded: boolean;
+  /** This run's folder under .test-data (embedded mode). */
+  dir?: string;
 }

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { UsersModule } from '../users/users.module';
 import { Tenant } from './tenant.entity';
+import { TenantsController } from './tenants.controller';
+import { TenantsService } from './tenants.service';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Tenant])],
+  imports: [MikroOrmModule.forFeature([Tenant]), UsersModule],
+  controllers: [TenantsController],
+  providers: [TenantsService],
 })
 export class TenantsModule {}

@@ -61,7 +61,9 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec, ctx: { userId?
 }
 
 function parseSort(raw: string | undefined, spec: ListSpec): ListQuery['orderBy'] {
-  const [field, order] = raw ? (parseJson('sort', raw) as unknown[]) : spec.defaultSort;
+  const sort = raw ? parseJson('sort', raw) : spec.defaultSort;
+  if (!Array.isArray(sort)) throw new ValidationProblem({ sort: 'sort must be ["field", "ASC" | "DESC"]' }, 'Invalid sort parameter');
+  const [field, order] = sort as unknown[];
   if (typeof field !== 'string' || !spec.sortable.includes(field))
     throw new ValidationProblem({ sort: `sort field must be one of: ${spec.sortable.join(', ')}` }, 'Invalid sort parameter');
   if (order !== 'ASC' && order !== 'DESC')
@@ -76,11 +78,11 @@ function parseRange(raw: string | undefined, header?: string): { offset: number;
   let end = DEFAULT_PAGE - 1;
   if (raw) {
     const range = parseJson('range', raw);
-    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0))
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0))
       throw new ValidationProblem({ range: 'range must be [start, end] with whole numbers ≥ 0' }, 'Invalid range parameter');
     [start, end] = range as number[];
   } else if (header) {
-    const m = /^[\w-]+=(\d+)-(\d+)$/.exec(header.trim());
+    const m = /^[\w-]+=(\d{1,15})-(\d{1,15})$/.exec(header.trim());
     if (!m) throw new ValidationProblem({ range: 'Range header must look like "resource=0-24"' }, 'Invalid Range header');
     [start, end] = [Number(m[1]), Number(m[2])];
   }
@@ -115,12 +117,13 @@ function filterCondition(key: string, value: unknown, spec: ListSpec, ctx: { use
     return { id: { $in: ids } };
   }
   const rangeMatch = /^(.+)_(gte|lte)$/.exec(key);
-  if (rangeMatch && spec.filters[rangeMatch[1]]?.range) {
+  if (rangeMatch && Object.hasOwn(spec.filters, rangeMatch[1]) && spec.filters[rangeMatch[1]].range) {
     const field = spec.filters[rangeMatch[1]];
     const prop = field.property ?? rangeMatch[1];
     return { [prop]: { [`$${rangeMatch[2]}`]: scalar(field, value, bad, ctx) } };
   }
-  const field = spec.filters[key];
+  // hasOwn: keys such as "constructor" must not resolve to Object.prototype members
+  const field = Object.hasOwn(spec.filters, key) ? spec.filters[key] : undefined;
   if (!field) throw bad(`unknown filter; allowed: ${['q', 'id', ...Object.keys(spec.filters)].join(', ')}`);
   const prop = field.property ?? key;
   if (field.kind === 'tags') {

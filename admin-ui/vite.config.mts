@@ -1,12 +1,14 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-const libs = path.resolve(__dirname, '../libs');
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const libs = path.resolve(dir, '../libs');
 
 // The shared libs are consumed as TypeScript sources (the backend and jest use the same code).
 export default defineConfig({
-  root: __dirname,
+  root: dir,
   plugins: [react()],
   resolve: {
     alias: {

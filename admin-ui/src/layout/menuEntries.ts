@@ -1,0 +1,43 @@
+import { asSubject, type AppAbility } from '@callpro/permissions';
+import { canAccessResource, type AccessContext } from '../providers/canAccess';
+
+export type MenuEntry =
+  | { kind: 'resource'; resource: string }
+  | { kind: 'organisation'; to: string; label: string };
+
+/**
+ * Screens for administering a resource rather than working with it. Reading a resource is not
+ * enough for these: everyone reads users (names of assignees, authors, owners), but the Users screen
+ * is for managing staff, so it is listed for who may create users (org admins, super admins), not
+ * for supervisors and agents. The tenants list is for who may create tenants (super admins); an org
+ * admin gets "Organisation settings" for their own tenant instead.
+ */
+const ADMIN_SCREENS: Record<string, (ability: AppAbility) => boolean> = {
+  users: (ability) => ability.can('create', 'User'),
+  tenants: (ability) => ability.can('create', 'Tenant'),
+};
+
+/** The user's own things rather than the organisation's work: listed after the work resources. */
+const PERSONAL_SCREENS: ReadonlySet<string> = new Set(['notifications']);
+
+function listed(ctx: AccessContext, resource: string): boolean {
+  if (!canAccessResource(ctx, { action: 'list', resource })) return false;
+  return Object.hasOwn(ADMIN_SCREENS, resource) ? ADMIN_SCREENS[resource](ctx.ability) : true;
+}
+
+/**
+ * The sidebar, in the order `resources` are registered (personal screens such as Notifications
+ * last), followed by the organisation's settings.
+ */
+export function menuEntries(ctx: AccessContext, resources: readonly string[]): MenuEntry[] {
+  const ordered = [...resources.filter((r) => !PERSONAL_SCREENS.has(r)), ...resources.filter((r) => PERSONAL_SCREENS.has(r))];
+  const entries: MenuEntry[] = ordered.filter((r) => listed(ctx, r)).map((resource) => ({ kind: 'resource', resource }));
+  const { ability, tenantId } = ctx;
+  const ownTenantSettings =
+    tenantId !== null &&
+    resources.includes('tenants') &&
+    !ability.can('create', 'Tenant') &&
+    ability.can('update', asSubject('Tenant', { id: tenantId }));
+  if (ownTenantSettings) entries.push({ kind: 'organisation', to: `/tenants/${tenantId}`, label: 'Organisation settings' });
+  return entries;
+}
