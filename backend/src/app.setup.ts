@@ -20,8 +20,14 @@ export function createFastifyAdapter(): FastifyAdapter {
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
-    trustProxy: true,
+    trustProxy: trustProxySetting(process.env.TRUST_PROXY),
   });
+}
+
+/** TRUST_PROXY (validated in env.schema.ts): false by default so X-Forwarded-For cannot be spoofed. */
+export function trustProxySetting(raw: string | undefined): boolean | number {
+  if (!raw || raw === 'false') return false;
+  return raw === 'true' ? true : Number(raw);
 }
 
 /** Builds the Nest app with everything main.ts and the e2e tests share. */

@@ -8,3 +8,5 @@ process.env.DATABASE_URL = state.databaseUrl;
 process.env.NODE_ENV = 'test';
 process.env.JWT_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
 process.env.LOG_LEVEL ??= 'silent';
+// the throttling tests give each test its own client IP through X-Forwarded-For
+process.env.TRUST_PROXY ??= 'true';

@@ -24,13 +24,24 @@ export const envSchema = z.object({
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOGIN_IP_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(50),
   SERVE_UI: bool.default(true),
+  /**
+   * Whether to believe X-Forwarded-For (client IPs for login throttling and logs): `false` (default,
+   * the app faces clients directly), `true` (any proxy), or the number of proxy hops in front of it.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'must be true, false or a hop count')
+    .default('false'),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Parses the environment; throws an error naming each bad variable. */
+/**
+ * Parses the environment; throws an error naming each bad variable. An empty value counts as unset
+ * (compose files and CI pass `VAR=` for optional settings).
+ */
 export function validateEnv(raw: Record<string, unknown>): Env {
-  const result = envSchema.safeParse(raw);
+  const result = envSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '')));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
