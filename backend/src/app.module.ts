@@ -8,6 +8,13 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { LeadsModule } from './leads/leads.module';
+import { AuditModule } from './audit/audit.module';
+import { TicketsModule } from './tickets/tickets.module';
+import { TicketNotesModule } from './ticket-notes/ticket-notes.module';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { PoliciesGuard } from './common/auth/policies.guard';
 import { ProblemFilter } from './common/errors/problem.filter';
@@ -22,6 +29,13 @@ import { loggerOptions } from './common/http/logger';
     HealthModule,
     TenantsModule,
     UsersModule,
+    OutboxModule,
+    RealtimeModule,
+    NotificationsModule,
+    LeadsModule,
+    AuditModule,
+    TicketsModule,
+    TicketNotesModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },

@@ -34,6 +34,8 @@ export function trustProxySetting(raw: string | undefined): boolean | number {
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), {
     bufferLogs: true,
+    // throw instead of process.abort(), so the launcher can still stop embedded PostgreSQL
+    abortOnError: false,
     logger: options.logger === false ? false : undefined,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));

@@ -1,51 +1,82 @@
 import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { validateEnv } from './config/env.schema';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { loadOrCreateJwtSecret } from './bootstrap/secrets';
 import { prepareDatabase } from './bootstrap/prepare-database';
+import { ownStopSignals, stopEmbeddedPostgres } from './bootstrap/shutdown';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './database/seeders/demo-data';
 
 const log = (message: string) => process.stdout.write(`[callpro] ${message}\n`);
 
+/** Thrown at the next start step after SIGINT/SIGTERM arrived while starting. */
+class StartInterrupted extends Error {}
+
 /**
  * `npm start`: an embedded PostgreSQL under DATA_DIR unless DATABASE_URL is set, migrations under
  * an advisory lock, demo data on first start, then the API, OpenAPI docs and admin UI on PORT.
+ * Whatever happens after PostgreSQL started (a signal, a failed step), HTTP stops first, then
+ * PostgreSQL, so that the data directory is never left with a running or crashed server.
  */
 async function main(): Promise<void> {
   let env = validateEnv(process.env);
   let embedded: EmbeddedDatabase | undefined;
-  if (!env.DATABASE_URL) {
-    log(`No DATABASE_URL: starting embedded PostgreSQL under ${env.DATA_DIR}/pg`);
-    embedded = await startEmbeddedPostgres(env.DATA_DIR, 'callpro', log);
-    process.env.DATABASE_URL = embedded.url;
-  }
-  if (!env.JWT_SECRET) process.env.JWT_SECRET = loadOrCreateJwtSecret(env.DATA_DIR);
-  env = validateEnv(process.env);
+  let app: NestFastifyApplication | undefined;
+  let signal: NodeJS.Signals | undefined;
+  let ready = false;
 
-  const demoAllowed = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
-  const { seeded } = await prepareDatabase(env.DATABASE_URL!, { seedDemo: demoAllowed, log });
-
-  const { createApp } = await import('./app.setup');
-  const app = await createApp();
-  await app.listen({ port: env.PORT, host: env.HOST });
-  const url = `http://localhost:${env.PORT}`;
-  log(`Ready: ${url}  (admin UI)   ${url}/api/docs  (OpenAPI)   ${url}/api/v1  (REST)`);
-  if (seeded || demoAllowed) {
-    log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
-  }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping HTTP, then PostgreSQL …`);
-    await app.close().catch((e) => log(`error while closing the app: ${String(e)}`));
-    if (embedded) await embedded.stop().catch((e) => log(`error while stopping PostgreSQL: ${String(e)}`));
-    log('Stopped.');
-    process.exit(0);
+  const stop = async (exitCode: number): Promise<never> => {
+    const parts = [app && 'HTTP', embedded && 'PostgreSQL'].filter(Boolean);
+    if (parts.length) log(`Stopping ${parts.join(', then ')} …`);
+    await app?.close().catch((e: unknown) => log(`error while closing the app: ${String(e)}`));
+    if (embedded) await stopEmbeddedPostgres(embedded, env.DATA_DIR).catch((e: unknown) => log(`error while stopping PostgreSQL: ${String(e)}`));
+    if (parts.length) log('Stopped.');
+    process.exit(exitCode);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const onSignal = (received: NodeJS.Signals) => {
+    if (signal) return;
+    signal = received;
+    log(`${received} received`);
+    // while starting, the start sequence stops at its next step (see checkpoint)
+    if (ready) void stop(0);
+  };
+  ownStopSignals(onSignal);
+  const checkpoint = () => {
+    if (signal) throw new StartInterrupted(signal);
+  };
+
+  try {
+    if (!env.DATABASE_URL) {
+      log(`No DATABASE_URL: starting embedded PostgreSQL under ${env.DATA_DIR}/pg`);
+      embedded = await startEmbeddedPostgres(env.DATA_DIR, 'callpro', log);
+      process.env.DATABASE_URL = embedded.url;
+      // loading embedded-postgres added its own signal handlers
+      ownStopSignals(onSignal);
+      checkpoint();
+    }
+    if (!env.JWT_SECRET) process.env.JWT_SECRET = loadOrCreateJwtSecret(env.DATA_DIR);
+    env = validateEnv(process.env);
+
+    const demoAllowed = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
+    const { seeded } = await prepareDatabase(env.DATABASE_URL!, { seedDemo: demoAllowed, log });
+    checkpoint();
+
+    const { createApp } = await import('./app.setup');
+    app = await createApp();
+    checkpoint();
+    await app.listen({ port: env.PORT, host: env.HOST });
+    checkpoint();
+    ready = true;
+    const url = `http://localhost:${env.PORT}`;
+    log(`Ready: ${url}  (admin UI)   ${url}/api/docs  (OpenAPI)   ${url}/api/v1  (REST)`);
+    if (seeded || demoAllowed) {
+      log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
+    }
+  } catch (error) {
+    if (error instanceof StartInterrupted) return stop(0);
+    process.stderr.write(`[callpro] Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return stop(1);
+  }
 }
 
 main().catch((error: unknown) => {

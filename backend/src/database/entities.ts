@@ -2,9 +2,16 @@ import { TenantOwnedEntity } from './base.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
+import { OutboxEvent } from '../outbox/outbox-event.entity';
+import { Notification } from '../notifications/notification.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { TicketCounter } from '../tickets/ticket-counter.entity';
+import { TicketNote } from '../ticket-notes/ticket-note.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Lead } from '../leads/lead.entity';
 
 /** Every entity of the app. Each module adds its own here (one list for the app, the CLI and tests). */
-export const ENTITIES = [Tenant, User, RefreshToken];
+export const ENTITIES = [Tenant, User, RefreshToken, OutboxEvent, Notification, Ticket, TicketCounter, TicketNote, AuditEvent, Lead];
 
 /** Entities the tenant filter applies to: subclasses of TenantOwnedEntity, and users. */
 export const TENANT_SCOPED_ENTITY_NAMES = ENTITIES.filter(

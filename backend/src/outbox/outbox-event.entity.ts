@@ -3,18 +3,27 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 
 /**
  * A domain event written in the same transaction as the change it describes (transactional
- * outbox). The relay delivers committed rows in `seq` order and marks them delivered.
+ * outbox). The relay delivers committed rows in `seq` order and marks them delivered. Not a
+ * TenantOwnedEntity: the relay reads every tenant's rows; each row names its tenant.
  */
 @Entity({ tableName: 'outbox_events' })
 @Index({ name: 'outbox_events_pending_idx', expression: 'create index "outbox_events_pending_idx" on "outbox_events" ("seq") where "delivered_at" is null' })
+@Index({
+  name: 'outbox_events_pending_resource_idx',
+  expression: 'create index "outbox_events_pending_resource_idx" on "outbox_events" ("resource_id", "seq") where "delivered_at" is null',
+})
+@Index({
+  name: 'outbox_events_delivered_idx',
+  expression: 'create index "outbox_events_delivered_idx" on "outbox_events" ("delivered_at") where "delivered_at" is not null',
+})
 export class OutboxEvent {
   [OptionalProps]?: 'seq' | 'occurredAt' | 'deliveredAt' | 'attempts' | 'userIds';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** Commit-order-ish sequence for in-order delivery. */
-  @Property({ type: 'bigint', autoincrement: true, unique: true, persist: false })
+  /** Insert-order sequence (an identity column: never written by the app) for in-order delivery. */
+  @Property({ type: 'bigint', autoincrement: true, generated: 'by default as identity', unique: true })
   seq!: string;
 
   @Property({ type: 'uuid' })
@@ -26,6 +35,7 @@ export class OutboxEvent {
   @Property({ type: 'text' })
   subject!: string;
 
+  /** The aggregate: events of one resource are delivered in `seq` order. */
   @Property({ type: 'uuid' })
   resourceId!: string;
 
@@ -41,6 +51,7 @@ export class OutboxEvent {
   @Property({ type: 'timestamptz', nullable: true })
   deliveredAt: Date | null = null;
 
+  /** How many relay transactions claimed the row (more than 1 only after a failed one). */
   @Property({ type: 'integer' })
   attempts: number = 0;
 }

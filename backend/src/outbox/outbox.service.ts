@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventName } from '@callpro/contracts';
+import { EVENT_ROOM, type EventName, type EventPayloads } from '@callpro/contracts';
 import { OutboxEvent } from './outbox-event.entity';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 
-export interface PublishInput {
-  name: EventName;
-  /** CASL subject of the affected row, e.g. 'Ticket'. */
+export interface PublishInput<N extends EventName = EventName> {
+  name: N;
+  /** CASL subject of the affected row, e.g. 'Ticket' (see EVENT_SUBJECT). */
   subject: string;
+  /** The aggregate: events of one resource reach clients in publish order. */
   resourceId: string;
   /** Fields the receivers' abilities are checked against, plus what the UI shows. */
-  payload: Record<string, unknown>;
-  /** Restrict delivery to these users. */
+  payload: EventPayloads[N];
+  /** Restrict delivery to these users (required for `user`-room events such as notification.created). */
   userIds?: string[];
 }
 
@@ -21,9 +22,12 @@ export interface PublishInput {
  */
 @Injectable()
 export class OutboxService {
-  publish(em: EntityManager, event: PublishInput): OutboxEvent {
+  publish<N extends EventName>(em: EntityManager, event: PublishInput<N>): OutboxEvent {
     const tenantId = currentTenantId(em);
     if (!tenantId) throw new MissingTenantError();
+    if (EVENT_ROOM[event.name] === 'user' && !event.userIds?.length) {
+      throw new Error(`${event.name} goes to user rooms: publish it with userIds`);
+    }
     return em.create(OutboxEvent, {
       tenantId,
       name: event.name,

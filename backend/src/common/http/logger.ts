@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app-config.service';
 
@@ -5,6 +6,8 @@ import type { AppConfig } from '../../config/app-config.service';
 export function loggerOptions(config: AppConfig): Params {
   const pretty = config.get('NODE_ENV') === 'development' && process.stdout.isTTY;
   return {
+    // Nest 11 path syntax; the default '*' triggers a legacy-route warning at every start
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.get('LOG_LEVEL'),
       transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,

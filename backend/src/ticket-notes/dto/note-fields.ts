@@ -1,0 +1,16 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+export const NOTE_BODY_MAX = 20_000;
+
+/** Optional in an update, but not nullable: absent means "unchanged", null is refused. */
+export const IsOptionalNotNull = () => ValidateIf((_obj, value) => value !== undefined);
+
+export const IsNoteBody = () =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString(),
+    MinLength(1, { message: 'body must not be empty' }),
+    MaxLength(NOTE_BODY_MAX, { message: `body must be at most ${NOTE_BODY_MAX} characters` }),
+  );

@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { NOTE_VISIBILITIES, type NoteVisibility } from '@callpro/contracts';
+import { IsNoteBody, IsOptionalNotNull, NOTE_BODY_MAX } from './note-fields';
+
+/** Agents may edit their own notes for 15 minutes after writing them. The ticket cannot change. */
+export class UpdateTicketNoteDto {
+  @ApiPropertyOptional({ maxLength: NOTE_BODY_MAX })
+  @IsOptionalNotNull()
+  @IsNoteBody()
+  body?: string;
+
+  @ApiPropertyOptional({ enum: NOTE_VISIBILITIES, enumName: 'NoteVisibility' })
+  @IsOptionalNotNull()
+  @IsIn(NOTE_VISIBILITIES)
+  visibility?: NoteVisibility;
+}
