@@ -1,13 +1,13 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AppAbility, Principal } from '@callpro/permissions';
-import { CurrentAbility, CurrentPrincipal, Policy } from '../common/auth/decorators';
-import { principalUserId } from '../common/auth/authenticated-request';
+import type { AppAbility } from '@callpro/permissions';
+import { CurrentAbility, Policy } from '../common/auth/decorators';
 import { notFound } from '../common/errors/problem';
 import { ProblemResponse } from '../common/http/problem.response';
 import { ApiListQuery } from '../common/rest/api-list-query.decorator';
-import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
+import type { ListQuery } from '../common/rest/list-query';
+import { ListQueryParam } from '../common/rest/list-query.decorator';
 import { setListHeaders } from '../common/rest/list-response';
 import { AUDIT_EVENT_LIST, AuditService } from './audit.service';
 import { AuditEventResponse } from './dto/audit-event.response';
@@ -28,13 +28,10 @@ export class AuditEventsController {
   })
   @ApiListQuery(AUDIT_EVENT_LIST, AuditEventResponse)
   async list(
-    @Query() raw: RawListQuery,
-    @Headers('range') range: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @ListQueryParam(AUDIT_EVENT_LIST) query: ListQuery,
     @CurrentAbility() ability: AppAbility,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuditEventResponse[]> {
-    const query = parseListQuery(raw, AUDIT_EVENT_LIST, { userId: principalUserId(principal) }, range);
     const { rows, total } = await this.audit.list(ability, query);
     setListHeaders(reply, AUDIT_EVENT_LIST.resource, query.offset, rows.length, total);
     return rows.map(AuditEventResponse.from);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,11 +13,11 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { AppAbility, Principal } from '@callpro/permissions';
 import { CurrentAbility, CurrentPrincipal, Policy } from '../common/auth/decorators';
-import { principalUserId } from '../common/auth/authenticated-request';
 import { notFound } from '../common/errors/problem';
 import { ProblemResponse } from '../common/http/problem.response';
 import { ApiListQuery } from '../common/rest/api-list-query.decorator';
-import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
+import type { ListQuery } from '../common/rest/list-query';
+import { ListQueryParam } from '../common/rest/list-query.decorator';
 import { setListHeaders } from '../common/rest/list-response';
 import { LeadsService } from './leads.service';
 import { LEAD_LIST } from './lead-list';
@@ -43,13 +43,10 @@ export class LeadsController {
   })
   @ApiListQuery(LEAD_LIST, LeadResponse)
   async list(
-    @Query() raw: RawListQuery,
-    @Headers('range') range: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @ListQueryParam(LEAD_LIST) query: ListQuery,
     @CurrentAbility() ability: AppAbility,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LeadResponse[]> {
-    const query = parseListQuery(raw, LEAD_LIST, { userId: principalUserId(principal) }, range);
     const { rows, total } = await this.leads.list(ability, query);
     setListHeaders(reply, LEAD_LIST.resource, query.offset, rows.length, total);
     return rows.map(LeadResponse.from);

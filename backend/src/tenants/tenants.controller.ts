@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,13 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AppAbility, Principal } from '@callpro/permissions';
-import { CurrentAbility, CurrentPrincipal, Policy } from '../common/auth/decorators';
-import { principalUserId } from '../common/auth/authenticated-request';
+import type { AppAbility } from '@callpro/permissions';
+import { CurrentAbility, Policy } from '../common/auth/decorators';
 import { notFound } from '../common/errors/problem';
 import { ProblemResponse } from '../common/http/problem.response';
 import { ApiListQuery } from '../common/rest/api-list-query.decorator';
-import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
+import type { ListQuery } from '../common/rest/list-query';
+import { ListQueryParam } from '../common/rest/list-query.decorator';
 import { setListHeaders } from '../common/rest/list-response';
 import { TENANT_LIST, TenantsService } from './tenants.service';
 import { CreateTenantDto } from './dto/create-tenant.dto';
@@ -34,13 +34,10 @@ export class TenantsController {
   @ApiOperation({ summary: 'List tenants (super admins: all; everybody else: their own)' })
   @ApiListQuery(TENANT_LIST, TenantResponse)
   async list(
-    @Query() raw: RawListQuery,
-    @Headers('range') range: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @ListQueryParam(TENANT_LIST) query: ListQuery,
     @CurrentAbility() ability: AppAbility,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TenantResponse[]> {
-    const query = parseListQuery(raw, TENANT_LIST, { userId: principalUserId(principal) }, range);
     const { rows, total } = await this.tenants.list(ability, query);
     setListHeaders(reply, TENANT_LIST.resource, query.offset, rows.length, total);
     return rows.map(TenantResponse.from);

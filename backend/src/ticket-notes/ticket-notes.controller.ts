@@ -1,13 +1,13 @@
-import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AppAbility, Principal } from '@callpro/permissions';
 import { CurrentAbility, CurrentPrincipal, Policy } from '../common/auth/decorators';
-import { principalUserId } from '../common/auth/authenticated-request';
 import { notFound } from '../common/errors/problem';
 import { ProblemResponse } from '../common/http/problem.response';
 import { ApiListQuery } from '../common/rest/api-list-query.decorator';
-import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
+import type { ListQuery } from '../common/rest/list-query';
+import { ListQueryParam } from '../common/rest/list-query.decorator';
 import { setListHeaders } from '../common/rest/list-response';
 import { requireTicketFilter, TICKET_NOTE_LIST, TicketNotesService } from './ticket-notes.service';
 import { CreateTicketNoteDto } from './dto/create-ticket-note.dto';
@@ -26,14 +26,12 @@ export class TicketNotesController {
   @ApiOperation({ summary: "List a ticket's notes: filter by ticketId (required, or id for getMany); oldest first" })
   @ApiListQuery(TICKET_NOTE_LIST, TicketNoteResponse)
   async list(
-    @Query() raw: RawListQuery,
-    @Headers('range') range: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @ListQueryParam(TICKET_NOTE_LIST) query: ListQuery,
+    @Query('filter') rawFilter: string | undefined,
     @CurrentAbility() ability: AppAbility,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TicketNoteResponse[]> {
-    const query = parseListQuery(raw, TICKET_NOTE_LIST, { userId: principalUserId(principal) }, range);
-    requireTicketFilter(raw);
+    requireTicketFilter({ filter: rawFilter });
     const { rows, total } = await this.notes.list(ability, query);
     setListHeaders(reply, TICKET_NOTE_LIST.resource, query.offset, rows.length, total);
     return rows.map(TicketNoteResponse.from);

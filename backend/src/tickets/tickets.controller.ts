@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Put, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,11 +13,11 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { AppAbility, Principal } from '@callpro/permissions';
 import { CurrentAbility, CurrentPrincipal, Policy } from '../common/auth/decorators';
-import { principalUserId } from '../common/auth/authenticated-request';
 import { notFound } from '../common/errors/problem';
 import { ProblemResponse } from '../common/http/problem.response';
 import { ApiListQuery } from '../common/rest/api-list-query.decorator';
-import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
+import type { ListQuery } from '../common/rest/list-query';
+import { ListQueryParam } from '../common/rest/list-query.decorator';
 import { setListHeaders } from '../common/rest/list-response';
 import { TICKET_LIST, TicketsService } from './tickets.service';
 import { TicketsBulkService } from './tickets-bulk.service';
@@ -46,13 +46,10 @@ export class TicketsController {
   })
   @ApiListQuery(TICKET_LIST, TicketResponse)
   async list(
-    @Query() raw: RawListQuery,
-    @Headers('range') range: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @ListQueryParam(TICKET_LIST) query: ListQuery,
     @CurrentAbility() ability: AppAbility,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TicketResponse[]> {
-    const query = parseListQuery(raw, TICKET_LIST, { userId: principalUserId(principal) }, range);
     const { rows, total } = await this.tickets.list(ability, query);
     setListHeaders(reply, TICKET_LIST.resource, query.offset, rows.length, total);
     return rows.map(TicketResponse.from);

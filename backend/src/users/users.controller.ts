@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,13 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AppAbility, Principal } from '@callpro/permissions';
-import { CurrentAbility, CurrentPrincipal, Policy } from '../common/auth/decorators';
-import { principalUserId } from '../common/auth/authenticated-request';
+import type { AppAbility } from '@callpro/permissions';
+import { CurrentAbility, Policy } from '../common/auth/decorators';
 import { notFound } from '../common/errors/problem';
 import { ProblemResponse } from '../common/http/problem.response';
 import { ApiListQuery } from '../common/rest/api-list-query.decorator';
-import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
+import type { ListQuery } from '../common/rest/list-query';
+import { ListQueryParam } from '../common/rest/list-query.decorator';
 import { setListHeaders } from '../common/rest/list-response';
 import { USER_LIST, UsersService } from './users.service';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -34,13 +34,10 @@ export class UsersController {
   @ApiOperation({ summary: "List the current tenant's users (super admins: choose the tenant with X-Tenant-Id)" })
   @ApiListQuery(USER_LIST, UserResponse)
   async list(
-    @Query() raw: RawListQuery,
-    @Headers('range') range: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @ListQueryParam(USER_LIST) query: ListQuery,
     @CurrentAbility() ability: AppAbility,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponse[]> {
-    const query = parseListQuery(raw, USER_LIST, { userId: principalUserId(principal) }, range);
     const { rows, total } = await this.users.list(ability, query);
     setListHeaders(reply, USER_LIST.resource, query.offset, rows.length, total);
     return rows.map(UserResponse.from);
