@@ -97,6 +97,13 @@ describe('realtime gateway', () => {
       sockets.push(await connect(url, token, { headers: { Origin: 'http://localhost:5173' } }));
       sockets.push(await connect(url, token));
     });
+
+    it('lets in the UI the app serves itself, under whatever host it was opened', async () => {
+      const token = accessToken(t, a.agent, a.tenant.id);
+      const self = new URL(url).origin; // e.g. http://127.0.0.1:<port>, not in CORS_ORIGINS
+      sockets.push(await connect(url, token, { headers: { Origin: self } }));
+      expect(await refusal(url, { auth: { token }, headers: { Origin: `${self}.evil.example` } })).toMatch(/^forbidden: origin/);
+    });
   });
 
   describe('delivery', () => {

@@ -151,7 +151,7 @@ export class RealtimeGateway
   }
 
   private async handshake(socket: AppSocket): Promise<void> {
-    this.auth.assertOrigin(socket.handshake.headers.origin);
+    this.auth.assertOrigin(socket.handshake.headers.origin, socket.handshake.headers.host);
     if (QUERY_TOKEN_NAMES.some((name) => name in socket.handshake.query)) {
       throw new SocketAuthError('unauthorized', 'token_in_query', 'send the token in auth.token, not in the query string');
     }

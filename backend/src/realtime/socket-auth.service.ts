@@ -42,9 +42,12 @@ export class SocketAuthService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Browsers must come from a configured origin; clients without an Origin (Node, Android) may connect. */
-  assertOrigin(origin: string | undefined): void {
-    if (origin === undefined || this.config.corsOrigins.includes(origin)) return;
+  /**
+   * Browsers must come from a configured origin or from the app itself (the UI it serves, whatever
+   * host name it was opened under); clients without an Origin (Node, Android) may connect.
+   */
+  assertOrigin(origin: string | undefined, host?: string): void {
+    if (origin === undefined || this.config.corsOrigins.includes(origin) || isSameOrigin(origin, host)) return;
     throw new SocketAuthError('forbidden', 'origin_not_allowed', `origin ${origin} is not allowed`);
   }
 
@@ -66,5 +69,14 @@ export class SocketAuthService {
   /** Whether a connected socket's session is still current (deactivation, role or password change). */
   isCurrent(session: SocketSession): Promise<boolean> {
     return this.sessions.isCurrent(session.claims);
+  }
+}
+
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
