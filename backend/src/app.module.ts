@@ -15,6 +15,9 @@ import { LeadsModule } from './leads/leads.module';
 import { AuditModule } from './audit/audit.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { TicketNotesModule } from './ticket-notes/ticket-notes.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { DispositionsModule } from './dispositions/dispositions.module';
+import { CallsModule } from './calls/calls.module';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { PoliciesGuard } from './common/auth/policies.guard';
 import { ProblemFilter } from './common/errors/problem.filter';
@@ -36,6 +39,9 @@ import { loggerOptions } from './common/http/logger';
     AuditModule,
     TicketsModule,
     TicketNotesModule,
+    ApiKeysModule,
+    DispositionsModule,
+    CallsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },

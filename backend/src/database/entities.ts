@@ -9,9 +9,13 @@ import { TicketCounter } from '../tickets/ticket-counter.entity';
 import { TicketNote } from '../ticket-notes/ticket-note.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Lead } from '../leads/lead.entity';
+import { ApiKey } from '../api-keys/api-key.entity';
+import { Disposition } from '../dispositions/disposition.entity';
+import { CallLog } from '../calls/call-log.entity';
+import { IdempotencyKey } from '../calls/idempotency-key.entity';
 
 /** Every entity of the app. Each module adds its own here (one list for the app, the CLI and tests). */
-export const ENTITIES = [Tenant, User, RefreshToken, OutboxEvent, Notification, Ticket, TicketCounter, TicketNote, AuditEvent, Lead];
+export const ENTITIES = [Tenant, User, RefreshToken, OutboxEvent, Notification, Ticket, TicketCounter, TicketNote, AuditEvent, Lead, ApiKey, Disposition, CallLog, IdempotencyKey];
 
 /** Entities the tenant filter applies to: subclasses of TenantOwnedEntity, and users. */
 export const TENANT_SCOPED_ENTITY_NAMES = ENTITIES.filter(

@@ -48,6 +48,8 @@ const rolePermissions: Record<Role, DefineRolePermissions> = {
     can('read', 'Tenant', { id: p.tenantId });
     can('read', ['User', 'SlaPolicy', 'BusinessCalendar', 'Disposition']);
     can('manage', ['Ticket', 'TicketNote', 'CallLog', 'Lead']);
+    // call logs are the dialers' record of what happened: only admins remove one
+    builder.cannot('delete', 'CallLog');
     can('read', ['Analytics', 'AuditEvent', 'SlaEvent']);
     ownNotifications(p, builder);
   },
@@ -65,7 +67,8 @@ const rolePermissions: Record<Role, DefineRolePermissions> = {
     can(['read', 'create'], 'TicketNote');
     const editableSince = new Date(now.getTime() - NOTE_EDIT_WINDOW_MINUTES * 60_000);
     can(['update', 'delete'], 'TicketNote', { authorId: self, createdAt: { $gte: editableSince } });
-    can(['read', 'create'], 'CallLog', { agentId: self });
+    // update: dialers re-send a call (same externalId) to move it through its lifecycle
+    can(['read', 'create', 'update'], 'CallLog', { agentId: self });
     can(['read', 'create'], 'Lead');
     can('update', 'Lead', { ownerId: self });
     can('read', 'Analytics', { agentId: self });

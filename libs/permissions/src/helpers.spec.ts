@@ -52,7 +52,8 @@ describe('canAccess (react-admin)', () => {
     ['agent', 'edit', 'tickets', true], // some tickets (own or unassigned)
     ['agent', 'delete', 'tickets', false],
     ['agent', 'list', 'call-logs', true], // own only, narrowed by the API
-    ['agent', 'edit', 'call-logs', false],
+    ['agent', 'edit', 'call-logs', true], // own only (disposition, notes)
+    ['agent', 'delete', 'call-logs', false],
     ['agent', 'export', 'leads', true],
     ['agent', 'edit', 'users', true], // own profile
     ['agent', 'create', 'users', false],
@@ -98,6 +99,8 @@ describe('canAccess (react-admin)', () => {
     expect(canAccess(ability, { action: 'edit', resource: 'tickets', record: mine })).toBe(true);
     expect(canAccess(ability, { action: 'edit', resource: 'tickets', record: theirs })).toBe(false);
     expect(canAccess(ability, { action: 'show', resource: 'call-logs', record: { agentId: OTHER } })).toBe(false);
+    expect(canAccess(ability, { action: 'edit', resource: 'call-logs', record: { agentId: SELF } })).toBe(true);
+    expect(canAccess(ability, { action: 'edit', resource: 'call-logs', record: { agentId: OTHER } })).toBe(false);
     expect(canAccess(ability, { action: 'show', resource: 'tenants', record: { id: TENANT } })).toBe(true);
     expect(Object.getOwnPropertyNames(mine)).toEqual(['id', 'assigneeId']);
     // The same object can be checked as another resource afterwards.

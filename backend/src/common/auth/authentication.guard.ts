@@ -12,7 +12,7 @@ import { Tenant } from '../../tenants/tenant.entity';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Passport strategies tried in order (the calls issue adds 'api-key'). */
-export const AUTH_STRATEGIES = ['jwt'];
+export const AUTH_STRATEGIES = ['jwt', 'api-key'];
 
 /**
  * Global, deny-by-default authentication. After passport has produced a principal it resolves the

@@ -1,0 +1,65 @@
+import { chunks, ROWS_PER_STATEMENT, upsertCallLogsSql, upsertRounds, type CallLogRow } from './call-log-upsert.sql';
+
+const row = (id: string, externalId: string | null): CallLogRow => ({
+  id,
+  externalId,
+  direction: 'inbound',
+  status: 'completed',
+  outcome: 'answered',
+  missedReason: null,
+  fromNumber: '+14155550132',
+  toNumber: '+12015550100',
+  startedAt: new Date('2026-01-01T10:00:00Z'),
+  answeredAt: new Date('2026-01-01T10:00:05Z'),
+  endedAt: new Date('2026-01-01T10:01:05Z'),
+  talkSeconds: 60,
+  ringSeconds: 5,
+  wrapUpSeconds: null,
+  agentId: null,
+  leadId: null,
+  leadMatch: 'none',
+  ticketId: null,
+  disposition: null,
+  notes: null,
+  recordingUrl: null,
+  recordingConsent: null,
+  source: 'api',
+  deviceId: null,
+});
+
+describe('upsertRounds', () => {
+  it('puts the n-th occurrence of an externalId into round n, keeping their order', () => {
+    const rounds = upsertRounds([row('1', 'b'), row('2', 'a'), row('3', 'b'), row('4', null), row('5', 'b')]);
+    expect(rounds.map((r) => r.map((x) => x.id))).toEqual([['2', '1', '4'], ['3'], ['5']]);
+  });
+
+  it('sorts each round by externalId (no externalId last) so concurrent batches lock in one order', () => {
+    const [round] = upsertRounds([row('1', null), row('2', 'z'), row('3', 'a')]);
+    expect(round.map((x) => x.externalId)).toEqual(['a', 'z', null]);
+  });
+});
+
+describe('upsertCallLogsSql', () => {
+  it('writes all rows in one statement with the tenant bound per row, never from the row', () => {
+    const { sql, params } = upsertCallLogsSql('tenant-a', [row('1', 'x'), row('2', null)], { kind: 'any' });
+    expect(sql.match(/^insert into call_logs/m)).toHaveLength(1);
+    expect(sql).toContain('on conflict (tenant_id, external_id) do update');
+    expect(sql).toContain('where excluded.status > call_logs.status\n');
+    expect(params).toHaveLength(50);
+    expect(params[1]).toBe('tenant-a');
+    expect(params[26]).toBe('tenant-a');
+  });
+
+  it("restricts an agent's updates to their own calls, and refuses all when nobody may update", () => {
+    const agent = upsertCallLogsSql('t', [row('1', 'x')], { kind: 'agent', agentId: 'agent-1' });
+    expect(agent.sql).toContain('and call_logs.agent_id = ?');
+    expect(agent.params.at(-1)).toBe('agent-1');
+    expect(upsertCallLogsSql('t', [row('1', 'x')], { kind: 'none' }).sql).toContain('and false');
+  });
+
+  it('stays under 65,535 parameters per statement', () => {
+    expect(ROWS_PER_STATEMENT * 25).toBeLessThanOrEqual(65_535);
+    expect(() => upsertCallLogsSql('t', [], { kind: 'any' })).toThrow();
+    expect(chunks(Array.from({ length: ROWS_PER_STATEMENT + 1 }, (_, i) => i)).map((c) => c.length)).toEqual([ROWS_PER_STATEMENT, 1]);
+  });
+});

@@ -1,0 +1,132 @@
+import type { CallDirection, CallOutcome, CallSource, CallStatus, MissedReason } from '@callpro/contracts';
+import type { LeadMatch } from './call-log.entity';
+
+/** One call ready to be written: validated, normalised, references checked, lead matched. */
+export interface CallLogRow {
+  id: string;
+  externalId: string | null;
+  direction: CallDirection;
+  status: CallStatus;
+  outcome: CallOutcome | null;
+  missedReason: MissedReason | null;
+  fromNumber: string;
+  toNumber: string;
+  startedAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  talkSeconds: number;
+  ringSeconds: number;
+  wrapUpSeconds: number | null;
+  agentId: string | null;
+  leadId: string | null;
+  leadMatch: LeadMatch;
+  ticketId: string | null;
+  disposition: string | null;
+  notes: string | null;
+  recordingUrl: string | null;
+  recordingConsent: boolean | null;
+  source: CallSource;
+  deviceId: string | null;
+}
+
+/** Column order of the insert; tenant_id is second and always comes from the principal. */
+const COLUMNS = [
+  'id', 'tenant_id', 'external_id', 'direction', 'status', 'outcome', 'missed_reason', 'from_number', 'to_number',
+  'started_at', 'answered_at', 'ended_at', 'talk_seconds', 'ring_seconds', 'wrap_up_seconds', 'agent_id', 'lead_id',
+  'lead_match', 'ticket_id', 'disposition', 'notes', 'recording_url', 'recording_consent', 'source', 'device_id',
+] as const;
+
+/** PostgreSQL's limit on bind parameters per statement. */
+const MAX_PARAMS = 65_535;
+export const ROWS_PER_STATEMENT = Math.floor(MAX_PARAMS / COLUMNS.length);
+
+function values(tenantId: string, r: CallLogRow): unknown[] {
+  return [
+    r.id, tenantId, r.externalId, r.direction, r.status, r.outcome, r.missedReason, r.fromNumber, r.toNumber,
+    r.startedAt, r.answeredAt, r.endedAt, r.talkSeconds, r.ringSeconds, r.wrapUpSeconds, r.agentId, r.leadId,
+    r.leadMatch, r.ticketId, r.disposition, r.notes, r.recordingUrl, r.recordingConsent, r.source, r.deviceId,
+  ];
+}
+
+/** What the upsert returns for each row it inserted or moved forward. */
+export interface UpsertedRow {
+  id: string;
+  external_id: string | null;
+  inserted: boolean;
+  agent_id: string | null;
+  direction: CallDirection;
+  status: CallStatus;
+  outcome: CallOutcome | null;
+  from_number: string;
+  to_number: string;
+  lead_id: string | null;
+  ticket_id: string | null;
+  started_at: Date;
+  ended_at: Date | null;
+  talk_seconds: number;
+}
+
+const placeholders = `(${COLUMNS.map(() => '?').join(', ')}, now(), now())`;
+
+/** Which stored calls a re-send may move forward: any, one agent's (an agent's ability), or none. */
+export type UpdateGuard = { kind: 'any' } | { kind: 'agent'; agentId: string } | { kind: 'none' };
+
+/**
+ * One multi-row INSERT … ON CONFLICT for `rows` (at most ROWS_PER_STATEMENT, no externalId twice).
+ * A known externalId is updated only when the new status is further along (the `call_status` enum
+ * is declared in lifecycle order): a stale or repeated message changes nothing and returns no row.
+ * The call's facts come from the newest message; notes, disposition and the like are kept when it
+ * leaves them out. `guard` says whose stored calls may be moved (an agent: only their own).
+ */
+export function upsertCallLogsSql(tenantId: string, rows: readonly CallLogRow[], guard: UpdateGuard): { sql: string; params: unknown[] } {
+  if (rows.length === 0 || rows.length > ROWS_PER_STATEMENT) throw new Error(`upsert takes 1..${ROWS_PER_STATEMENT} rows`);
+  const params = rows.flatMap((r) => values(tenantId, r));
+  if (guard.kind === 'agent') params.push(guard.agentId);
+  const guardSql = guard.kind === 'agent' ? ' and call_logs.agent_id = ?' : guard.kind === 'none' ? ' and false' : '';
+  const sql = `
+insert into call_logs (${COLUMNS.join(', ')}, created_at, updated_at)
+values ${rows.map(() => placeholders).join(',\n')}
+on conflict (tenant_id, external_id) do update set
+  direction = excluded.direction, status = excluded.status, outcome = excluded.outcome, missed_reason = excluded.missed_reason,
+  from_number = excluded.from_number, to_number = excluded.to_number,
+  started_at = excluded.started_at, answered_at = excluded.answered_at, ended_at = excluded.ended_at,
+  talk_seconds = excluded.talk_seconds, ring_seconds = excluded.ring_seconds,
+  lead_id = excluded.lead_id, lead_match = excluded.lead_match, source = excluded.source,
+  agent_id = coalesce(excluded.agent_id, call_logs.agent_id),
+  ticket_id = coalesce(excluded.ticket_id, call_logs.ticket_id),
+  wrap_up_seconds = coalesce(excluded.wrap_up_seconds, call_logs.wrap_up_seconds),
+  disposition = coalesce(excluded.disposition, call_logs.disposition),
+  notes = coalesce(excluded.notes, call_logs.notes),
+  recording_url = coalesce(excluded.recording_url, call_logs.recording_url),
+  recording_consent = coalesce(excluded.recording_consent, call_logs.recording_consent),
+  device_id = coalesce(excluded.device_id, call_logs.device_id),
+  updated_at = now()
+where excluded.status > call_logs.status${guardSql}
+returning id, external_id, (xmax = 0) as inserted, agent_id, direction, status, outcome, from_number, to_number,
+  lead_id, ticket_id, started_at, ended_at, talk_seconds`;
+  return { sql, params };
+}
+
+/**
+ * Splits rows into rounds in which no externalId repeats (the n-th occurrence of an id goes to
+ * round n), each sorted by externalId so that concurrent batches lock rows in the same order.
+ * ON CONFLICT cannot touch one row twice in a statement; rounds keep the items' order for one id.
+ */
+export function upsertRounds<T extends { externalId: string | null }>(rows: readonly T[]): T[][] {
+  const rounds: T[][] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const n = row.externalId === null ? 0 : (seen.get(row.externalId) ?? 0);
+    if (row.externalId !== null) seen.set(row.externalId, n + 1);
+    (rounds[n] ??= []).push(row);
+  }
+  const key = (r: T) => r.externalId ?? '\uffff';
+  return rounds.map((round) => [...round].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)));
+}
+
+/** `rows` in chunks of at most `size`. */
+export function chunks<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
