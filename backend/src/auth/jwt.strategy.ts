@@ -15,7 +15,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // a KeyObject (see AppConfig.jwtKey); passport-jwt hands it to jsonwebtoken unchanged
+      secretOrKey: config.jwtKey as unknown as Buffer,
       algorithms: [JWT_ALGORITHM],
       issuer: config.get('JWT_ISSUER'),
       audience: config.get('JWT_AUDIENCE'),

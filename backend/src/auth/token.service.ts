@@ -29,7 +29,8 @@ export class TokenService {
   /** Verifies signature, algorithm, issuer, audience, expiry and token type; throws otherwise. */
   verifyAccess(token: string): AccessClaims & { exp: number } {
     const claims = this.jwt.verify<AccessClaims & { exp: number }>(token, {
-      secret: this.config.jwtSecret,
+      // a KeyObject (AppConfig.jwtKey); the option's type only names string | Buffer
+      secret: this.config.jwtKey as unknown as Buffer,
       algorithms: [JWT_ALGORITHM],
       issuer: this.config.get('JWT_ISSUER'),
       audience: this.config.get('JWT_AUDIENCE'),
@@ -40,7 +41,7 @@ export class TokenService {
 
   private signOptions() {
     return {
-      secret: this.config.jwtSecret,
+      privateKey: this.config.jwtKey,
       algorithm: JWT_ALGORITHM,
       issuer: this.config.get('JWT_ISSUER'),
       audience: this.config.get('JWT_AUDIENCE'),

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from './env.schema';
@@ -16,6 +17,17 @@ export class AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean);
+  }
+
+  private key?: KeyObject;
+
+  /**
+   * The JWT secret as a KeyObject: given a plain string, jsonwebtoken first tries (and fails) to
+   * parse it as a public key on every sign and verify, which showed up in the request profile.
+   */
+  get jwtKey(): KeyObject {
+    this.key ??= createSecretKey(Buffer.from(this.jwtSecret, 'utf8'));
+    return this.key;
   }
 
   get jwtSecret(): string {
