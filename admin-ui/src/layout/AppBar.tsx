@@ -2,6 +2,7 @@ import BusinessIcon from '@mui/icons-material/Business';
 import { Box, Chip, Typography } from '@mui/material';
 import { isSuperAdmin } from '@callpro/permissions';
 import { AppBar as RaAppBar, TitlePortal } from 'react-admin';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession } from '../providers/useSession';
 import { TenantSwitcher } from './TenantSwitcher';
 import { UserMenu } from './UserMenu';
@@ -24,5 +25,6 @@ export const AppBar = () => (
     <Box sx={{ display: { xs: 'none', sm: 'flex' }, alignItems: 'center' }}>
       <TenantIndicator />
     </Box>
+    <NotificationBell />
   </RaAppBar>
 );

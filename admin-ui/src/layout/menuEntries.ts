@@ -15,6 +15,9 @@ export type MenuEntry =
 const ADMIN_SCREENS: Record<string, (ability: AppAbility) => boolean> = {
   users: (ability) => ability.can('create', 'User'),
   tenants: (ability) => ability.can('create', 'Tenant'),
+  // everyone reads dispositions (the wrap-up picker); the settings screen is for who manages them
+  dispositions: (ability) => ability.can('create', 'Disposition'),
+  'api-keys': (ability) => ability.can('create', 'ApiKey'),
 };
 
 /** The user's own things rather than the organisation's work: listed after the work resources. */

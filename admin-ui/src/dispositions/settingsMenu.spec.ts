@@ -1,0 +1,21 @@
+import type { Role } from '@callpro/contracts';
+import { menuEntries } from '../layout/menuEntries';
+import { sessionFromMe } from '../providers/session';
+import { meFor, TENANT_ID } from '../providers/testing/me';
+
+const RESOURCES = ['call-logs', 'dispositions', 'api-keys'];
+const listed = (role: Role) => {
+  const { ability, tenant } = sessionFromMe(meFor(role, TENANT_ID));
+  return menuEntries({ ability, tenantId: tenant?.id ?? null }, RESOURCES).map((e) => (e.kind === 'resource' ? e.resource : e.label));
+};
+
+describe('menu: call logs and the call settings screens', () => {
+  it('lists Call logs, Dispositions and API keys for an org admin', () => {
+    expect(listed('org_admin')).toEqual(['call-logs', 'dispositions', 'api-keys']);
+  });
+
+  it.each(['supervisor', 'agent'] as const)('lists only Call logs for a %s, who reads dispositions but does not manage them', (role) => {
+    expect(sessionFromMe(meFor(role)).ability.can('read', 'Disposition')).toBe(true);
+    expect(listed(role)).toEqual(['call-logs']);
+  });
+});

@@ -1,0 +1,47 @@
+import ContactPhoneIcon from '@mui/icons-material/ContactPhone';
+import { Box, Typography } from '@mui/material';
+import { BulkDeleteButton, CreateButton, DataTable, List, ReferenceField, SearchInput, SelectArrayInput, TextInput } from 'react-admin';
+import { ListLoadError } from '../tickets/LoadError';
+import { PersonFilterInput } from '../tickets/PersonFilterInput';
+import { RelativeTime } from '../tickets/RelativeTime';
+import { LeadStatusChip, leadStatusChoices } from './leadLabels';
+import type { LeadRecord } from './types';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search leads" />,
+  <SelectArrayInput key="status" source="status" choices={leadStatusChoices} sx={{ minWidth: 180 }} />,
+  <PersonFilterInput key="ownerId" source="ownerId" label="Owner" nobodyLabel="Nobody" />,
+  <TextInput key="source" source="source" />,
+];
+
+const LeadsEmpty = () => (
+  <Box sx={{ textAlign: 'center', m: 6, flex: 1 }}>
+    <ContactPhoneIcon sx={{ fontSize: 64, color: 'text.disabled' }} />
+    <Typography variant="h6" sx={{ my: 1 }}>
+      No leads yet
+    </Typography>
+    <CreateButton variant="contained" label="Add the first lead" />
+  </Box>
+);
+
+export const LeadList = () => (
+  <List
+    filters={filters}
+    sort={{ field: 'updatedAt', order: 'DESC' }}
+    perPage={25}
+    empty={<LeadsEmpty />}
+    error={<ListLoadError title="The leads could not be loaded." />}
+  >
+    <DataTable<LeadRecord> rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
+      <DataTable.Col source="name" />
+      <DataTable.Col source="company" />
+      <DataTable.Col source="phone" />
+      <DataTable.Col source="email" />
+      <DataTable.Col source="status" render={(lead) => <LeadStatusChip status={lead.status} />} />
+      <DataTable.Col source="ownerId" label="Owner">
+        <ReferenceField source="ownerId" reference="users" link={false} emptyText="Nobody" />
+      </DataTable.Col>
+      <DataTable.Col source="lastContactedAt" label="Last contacted" render={(lead) => <RelativeTime value={lead.lastContactedAt} emptyText="never" />} />
+    </DataTable>
+  </List>
+);
