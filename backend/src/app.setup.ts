@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import fastifyCors from '@fastify/cors';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
@@ -11,9 +12,25 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config.service';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import { uiDistDir } from './common/http/spa-fallback';
+import { PROBLEM_CONTENT_TYPE, problem } from './common/errors/problem';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
+const JSON_MAX_DEPTH = 20;
+/** Above every bulk route's own documented maximum, which its DTO enforces more tightly. */
+const JSON_MAX_ARRAY = 1000;
+
+/** Why a parsed JSON body is too deep or holds too long an array, or null if it is fine. */
+export function jsonShapeViolation(value: unknown, depth = 0): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  if (depth >= JSON_MAX_DEPTH) return `JSON nesting exceeds ${JSON_MAX_DEPTH} levels`;
+  if (Array.isArray(value) && value.length > JSON_MAX_ARRAY) return `Arrays may hold at most ${JSON_MAX_ARRAY} items`;
+  for (const child of Object.values(value)) {
+    const violation = jsonShapeViolation(child, depth + 1);
+    if (violation) return violation;
+  }
+  return null;
+}
 
 export function createFastifyAdapter(): FastifyAdapter {
   return new FastifyAdapter({
@@ -21,6 +38,13 @@ export function createFastifyAdapter(): FastifyAdapter {
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
     trustProxy: trustProxySetting(process.env.TRUST_PROXY),
+    // router-level refusals (bad URL encoding 400, over-long path param 414) answer problem+json too
+    frameworkErrors: (error: { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      const detail = status === 414 ? 'A path parameter is too long' : 'The URL is not valid';
+      void reply.status(status).header('Content-Type', PROBLEM_CONTENT_TYPE)
+        .send({ ...problem(status, 'bad-request', detail), instance: req.url.split('?')[0], requestId: String(req.id) });
+    },
   });
 }
 
@@ -48,6 +72,13 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('X-Request-Id', String(req.id));
+  });
+  // Fastify's own errors (413 body too large, bad JSON) reach ProblemFilter through Nest's error handler
+  fastify.addHook('preValidation', async (req, reply) => {
+    const violation = jsonShapeViolation(req.body);
+    if (!violation) return;
+    const body = problem(400, 'bad-request', violation);
+    await reply.status(400).header('Content-Type', PROBLEM_CONTENT_TYPE).send({ ...body, instance: req.url.split('?')[0], requestId: String(req.id) });
   });
   await app.register(fastifyHelmet, {
     // the admin UI is served from the same origin; Swagger UI needs inline styles/scripts

@@ -6,6 +6,7 @@ interface SessionState {
   ok: boolean;
   version: number;
   role: string;
+  tenantId: string | null;
   at: number;
 }
 
@@ -22,9 +23,10 @@ export class SessionCheck {
 
   constructor(private readonly em: EntityManager) {}
 
-  async isCurrent(claims: Pick<AccessClaims, 'sub' | 'ver' | 'role'>): Promise<boolean> {
+  /** The token must match the user as stored: active, same version, role and tenant. */
+  async isCurrent(claims: Pick<AccessClaims, 'sub' | 'ver' | 'role' | 'tid'>): Promise<boolean> {
     const state = await this.state(claims.sub);
-    return state.ok && state.version === claims.ver && state.role === claims.role;
+    return state.ok && state.version === claims.ver && state.role === claims.role && state.tenantId === (claims.tid ?? null);
   }
 
   /** Forget a user's cached state (same instance) after a change. */
@@ -35,16 +37,16 @@ export class SessionCheck {
   private async state(userId: string): Promise<SessionState> {
     const hit = this.cache.get(userId);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit;
-    const rows: { active: boolean; token_version: number; role: string; tenant_active: boolean | null }[] =
+    const rows: { active: boolean; token_version: number; role: string; tenant_id: string | null; tenant_active: boolean | null }[] =
       await this.em.getConnection().execute(
-        `select u.active, u.token_version, u.role, t.active as tenant_active
+        `select u.active, u.token_version, u.role, u.tenant_id, t.active as tenant_active
            from users u left join tenants t on t.id = u.tenant_id where u.id = ?`,
         [userId],
       );
     const row = rows[0];
     const state: SessionState = row
-      ? { ok: row.active && row.tenant_active !== false, version: row.token_version, role: row.role, at: Date.now() }
-      : { ok: false, version: -1, role: '', at: Date.now() };
+      ? { ok: row.active && row.tenant_active !== false, version: row.token_version, role: row.role, tenantId: row.tenant_id, at: Date.now() }
+      : { ok: false, version: -1, role: '', tenantId: null, at: Date.now() };
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(userId, state);
     return state;

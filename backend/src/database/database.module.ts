@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/app-config.service';
-import { ormConfig } from './mikro-orm.config';
+import { ormConfig, STATEMENT_TIMEOUT_MS } from './mikro-orm.config';
 
 @Global()
 @Module({
@@ -12,7 +12,7 @@ import { ormConfig } from './mikro-orm.config';
       useFactory: (config: AppConfig) => {
         const url = config.get('DATABASE_URL');
         if (!url) throw new Error('DATABASE_URL is not set (the launcher starts an embedded PostgreSQL and sets it)');
-        return { ...ormConfig({ clientUrl: url }), registerRequestContext: true };
+        return { ...ormConfig({ clientUrl: url, statementTimeoutMs: STATEMENT_TIMEOUT_MS }), registerRequestContext: true };
       },
       driver: PostgreSqlDriver,
     }),

@@ -6,14 +6,18 @@ import { ENTITIES, TENANT_SCOPED_ENTITY_NAMES } from './entities';
 import { tenantFilter } from './tenant.filter';
 import { TenantSubscriber } from './tenant.subscriber';
 
+export const STATEMENT_TIMEOUT_MS = 10_000;
+
 export interface OrmOptions {
   clientUrl: string;
+  /** Cancel statements running longer than this (the app sets it; migrations and seeding do not). */
+  statementTimeoutMs?: number;
   debug?: boolean;
   poolMax?: number;
 }
 
 /** The one MikroORM configuration, used by the app, the migration CLI and the tests. */
-export function ormConfig({ clientUrl, debug = false, poolMax = 10 }: OrmOptions) {
+export function ormConfig({ clientUrl, statementTimeoutMs, debug = false, poolMax = 10 }: OrmOptions) {
   return defineConfig({
     clientUrl,
     entities: ENTITIES,
@@ -22,6 +26,8 @@ export function ormConfig({ clientUrl, debug = false, poolMax = 10 }: OrmOptions
     extensions: [Migrator, SeedManager],
     debug,
     pool: { min: 0, max: poolMax },
+    // a runaway query is cancelled (mapped to 503 by ProblemFilter) instead of holding a connection
+    driverOptions: statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : undefined,
     forceUtcTimezone: true,
     // a request never shares the global identity map; tests and jobs fork explicitly
     allowGlobalContext: false,

@@ -1,0 +1,96 @@
+import { median, round } from './stats';
+import type { LoadResult } from './load';
+import type { BenchContext, Percentiles, ResultRow } from './types';
+
+export interface Pairs<T> {
+  app: T[];
+  baseline: T[];
+}
+
+/** Warms both sides up once, then alternates baseline and app runs (A B A B …). */
+export async function alternate<T>(
+  ctx: BenchContext,
+  scenario: string,
+  runBaseline: (warmup: boolean) => Promise<T>,
+  runApp: (warmup: boolean) => Promise<T>,
+): Promise<Pairs<T>> {
+  ctx.log(`${scenario}: warming up`);
+  await runBaseline(true);
+  await runApp(true);
+  const out: Pairs<T> = { app: [], baseline: [] };
+  for (let k = 1; k <= ctx.pairs; k++) {
+    ctx.log(`${scenario}: run ${k}/${ctx.pairs} baseline`);
+    out.baseline.push(await runBaseline(false));
+    ctx.log(`${scenario}: run ${k}/${ctx.pairs} app`);
+    out.app.push(await runApp(false));
+  }
+  return out;
+}
+
+function medianLatency(results: LoadResult[]): Percentiles {
+  return {
+    p50: median(results.map((r) => r.latency.p50)),
+    p95: median(results.map((r) => r.latency.p95)),
+    p99: median(results.map((r) => r.latency.p99)),
+  };
+}
+
+/** Rows for a throughput scenario: req/s (higher is better) and p99 latency (lower is better). */
+export function throughputRows(
+  ctx: BenchContext,
+  scenario: string,
+  pairs: Pairs<LoadResult>,
+  targets: { minRatio: number; maxP99Ratio?: number; unit?: string; note?: string },
+): ResultRow[] {
+  const ratios = pairs.app.map((a, i) => round(a.reqPerSec / pairs.baseline[i].reqPerSec, 3));
+  const p99Ratios = pairs.app.map((a, i) => round(a.latency.p99 / Math.max(pairs.baseline[i].latency.p99, 1), 3));
+  const ratio = median(ratios);
+  const p99Ratio = median(p99Ratios);
+  const appLatency = medianLatency(pairs.app);
+  const baselineLatency = medianLatency(pairs.baseline);
+  const rows: ResultRow[] = [
+    {
+      scenario,
+      metric: 'throughput',
+      unit: targets.unit ?? 'req/s',
+      app: round(median(pairs.app.map((r) => r.reqPerSec)), 1),
+      baseline: round(median(pairs.baseline.map((r) => r.reqPerSec)), 1),
+      ratio,
+      pairRatios: ratios,
+      appLatency,
+      baselineLatency,
+      target: `≥ ${targets.minRatio * 100}% of baseline`,
+      pass: ratio >= targets.minRatio,
+      dataSize: ctx.dataSize,
+      note: targets.note,
+    },
+  ];
+  if (targets.maxP99Ratio !== undefined) {
+    rows.push({
+      scenario,
+      metric: 'p99 latency',
+      unit: 'ms',
+      app: appLatency.p99,
+      baseline: baselineLatency.p99,
+      ratio: p99Ratio,
+      pairRatios: p99Ratios,
+      appLatency,
+      baselineLatency,
+      target: `≤ ${targets.maxP99Ratio}× baseline`,
+      pass: p99Ratio <= targets.maxP99Ratio,
+      dataSize: ctx.dataSize,
+      note: 'autocannon latencies have 1 ms resolution; baseline p99 under 1 ms counts as 1 ms',
+    });
+  }
+  return rows;
+}
+
+/** Guards against comparing different work: both sides must answer the same total and page size. */
+export async function assertSameAnswer(app: { url: string; headers: Record<string, string> }, baselineUrl: string): Promise<string> {
+  const [a, b] = await Promise.all([fetch(app.url, { headers: app.headers }), fetch(baselineUrl)]);
+  if (!a.ok || !b.ok) throw new Error(`app ${a.status}, baseline ${b.status}: ${await a.text()}`);
+  const [ra, rb] = [(await a.json()) as unknown[], (await b.json()) as unknown[]];
+  const [ta, tb] = [a.headers.get('x-total-count'), b.headers.get('x-total-count')];
+  if (ta !== tb || ra.length !== rb.length) throw new Error(`app and baseline differ: total ${ta} vs ${tb}, page ${ra.length} vs ${rb.length}`);
+  return `${ra.length} rows of ${ta}`;
+}

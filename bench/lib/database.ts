@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { startEmbeddedPostgres } from '../../backend/src/database/embedded-postgres';
+import { migrate } from '../../backend/src/database/migrate';
+import { hashPassword } from '../../backend/src/auth/passwords';
+import type { BenchUser } from './types';
+
+export interface BenchDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** BENCH_DATABASE_URL as given, or a fresh embedded PostgreSQL in a temp dir removed afterwards. */
+export async function startDatabase(log: (m: string) => void): Promise<BenchDatabase> {
+  const given = process.env.BENCH_DATABASE_URL;
+  if (given) {
+    log('using BENCH_DATABASE_URL');
+    return { url: given, stop: async () => undefined };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callpro-bench-'));
+  log(`starting embedded PostgreSQL in ${dir}`);
+  const db = await startEmbeddedPostgres(dir, 'callpro_bench', log);
+  return {
+    url: db.url,
+    stop: async () => {
+      await db.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function migrateDatabase(url: string, log: (m: string) => void): Promise<void> {
+  log('running migrations');
+  await migrate(url, log);
+}
+
+export interface GeneratedData {
+  tenantId: string;
+  otherTenantId: string;
+  users: BenchUser[];
+  password: string;
+}
+
+const SUBJECTS = ['Refund request', 'Billing question', 'Cannot log in', 'Delivery late', 'Change of address',
+  'Cancel subscription', 'Invoice copy', 'Damaged item', 'Upgrade plan', 'Callback wanted'];
+
+/**
+ * Set-based data (generate_series, never through the API): two tenants with `tickets` tickets each,
+ * agents assigned round-robin, statuses and priorities spread, updated_at spread over a year.
+ * "refund" is in one subject in ten (the search scenario's word). Every user has `password`.
+ */
+export async function generateData(pool: Pool, o: { tickets: number; agents: number }, log: (m: string) => void): Promise<GeneratedData> {
+  const password = 'bench-password-1';
+  const passwordHash = await hashPassword(password);
+  const run = Date.now().toString(36);
+  const tenants = await pool.query<{ id: string }>(
+    `insert into tenants (id, name, slug, settings) values
+       (gen_random_uuid(), 'Bench', $1, '{"missedCallFollowUp": true}'),
+       (gen_random_uuid(), 'Other', $2, '{"missedCallFollowUp": true}')
+     returning id`,
+    [`bench-${run}`, `other-${run}`],
+  );
+  const [tenantId, otherTenantId] = tenants.rows.map((r) => r.id);
+  for (const [tid, label] of [[tenantId, 'bench'], [otherTenantId, 'other']]) {
+    log(`generating ${o.agents + 2} users and ${o.tickets.toLocaleString('en')} tickets in tenant ${label}`);
+    await pool.query(
+      `insert into users (id, tenant_id, name, email, role, password_hash)
+       select gen_random_uuid(), $1, initcap(r::text) || ' ' || i, r::text || i || '@' || $2 || '.bench.test', r, $3
+         from (select 'org_admin'::user_role as r, 1 as i union all select 'supervisor', 1
+               union all select 'agent', g from generate_series(1, $4::int) g) u`,
+      [tid, `${label}-${run}`, passwordHash, o.agents],
+    );
+    const started = Date.now();
+    await pool.query(
+      `with agents as (select array_agg(id order by email) as ids from users where tenant_id = $1 and role = 'agent')
+       insert into tickets (id, tenant_id, number, subject, description, status, priority, channel, tags,
+                            requester_name, requester_phone, requester_email, assignee_id, created_at, updated_at)
+       select gen_random_uuid(), $1, i,
+              ($3::text[])[1 + i % 10] || ' ' || i,
+              'Customer wrote about order ' || (i * 7919 % 100000) || '; please check and answer.',
+              (array['new','open','pending','resolved','closed'])[1 + i % 5]::ticket_status,
+              (array['low','normal','normal','high','urgent'])[1 + i % 5]::ticket_priority,
+              (array['phone','email','web','api'])[1 + i % 4]::ticket_channel,
+              case when i % 3 = 0 then array['vip'] else '{}' end,
+              'Customer ' || i, '+1415' || lpad((i % 10000000)::text, 7, '0'), 'customer' || i || '@example.com',
+              case when i % 7 = 0 then null else agents.ids[1 + i % array_length(agents.ids, 1)] end,
+              now() - make_interval(secs => i * 60), now() - make_interval(secs => i * 31)
+         from agents, generate_series(1, $2::int) i`,
+      [tid, o.tickets, SUBJECTS],
+    );
+    await pool.query(`insert into ticket_counters (tenant_id, last_number) values ($1, $2)`, [tid, o.tickets]);
+    log(`  ${o.tickets.toLocaleString('en')} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  log('vacuum analyze');
+  await pool.query('vacuum analyze tickets');
+  await pool.query('vacuum analyze users');
+  const users = await pool.query<BenchUser>(`select id, email, role from users where tenant_id = $1 order by email`, [tenantId]);
+  return { tenantId, otherTenantId, users: users.rows, password };
+}
+
+/** Writes EXPLAIN (ANALYZE, BUFFERS) of the hot queries; the first write of a file in a run truncates it. */
+export function explainer(pool: Pool, dir: string) {
+  const written = new Set<string>();
+  fs.mkdirSync(dir, { recursive: true });
+  return async (file: string, title: string, sql: string, params: unknown[]): Promise<void> => {
+    const res = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, params);
+    const text = `-- ${title}\n${sql}\n-- params: ${JSON.stringify(params)}\n\n${res.rows.map((r) => r['QUERY PLAN']).join('\n')}\n\n`;
+    const target = path.join(dir, `${file}.txt`);
+    if (written.has(file)) fs.appendFileSync(target, text);
+    else fs.writeFileSync(target, text);
+    written.add(file);
+  };
+}

@@ -1,0 +1,48 @@
+import { alternate, throughputRows } from '../lib/ab';
+import type { LoadResult } from '../lib/load';
+import { SERVER_CPU, spawnNodePinned, tsxArgs } from '../lib/processes';
+import type { BenchContext, Scenario } from '../lib/types';
+
+/** argon2id verify alone on the server CPU, as many in flight as the app gets logins. */
+async function verifyLoop(ctx: BenchContext, hash: string, duration: number): Promise<LoadResult> {
+  const child = spawnNodePinned(SERVER_CPU, tsxArgs('bench/lib/argon2-loop.ts'), {
+    HASH: hash,
+    PASSWORD: ctx.password,
+    DURATION: String(duration),
+    CONCURRENCY: String(ctx.connections),
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`argon2 loop failed (${code}): ${err}`);
+  return JSON.parse(out.trim()) as LoadResult;
+}
+
+/** POST /api/v1/auth/login with the right password, a different user each request. */
+const scenario: Scenario = {
+  name: 'login',
+  order: 30,
+  description: 'POST /auth/login vs argon2id verify alone (logins/s on one core)',
+  async run(ctx) {
+    const hashRow = await ctx.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [ctx.users[0].id]);
+    const hash = hashRow.rows[0].password_hash;
+    const sql = 'select * from users where email = $1 limit 1';
+    await ctx.explain('login', 'user by email (auth.service.ts login, tenant filter off)', sql, [ctx.users[0].email]);
+    const bodies = ctx.users.map((u) => JSON.stringify({ email: u.email, password: ctx.password }));
+    const seconds = (warmup: boolean) => (warmup ? Math.max(1, Math.ceil(ctx.duration / 2)) : ctx.duration);
+    const pairs = await alternate(
+      ctx,
+      'login',
+      (w) => verifyLoop(ctx, hash, seconds(w)),
+      (w) => ctx.load({ url: `${ctx.app.url}/api/v1/auth/login`, method: 'POST', bodies, connections: ctx.connections, duration: seconds(w) }),
+    );
+    return throughputRows(ctx, 'login', pairs, {
+      minRatio: 0.8,
+      unit: 'logins/s/core',
+      note: 'server and baseline pinned to one CPU, so per second = per core; argon2 runs on libuv threads on that CPU',
+    });
+  },
+};
+export default scenario;

@@ -1,0 +1,27 @@
+import { alternate, assertSameAnswer, throughputRows } from '../lib/ab';
+import { TICKET_SQL } from '../lib/ticket-sql';
+import type { Scenario } from '../lib/types';
+
+/** GET /api/v1/tickets as an agent: first page of 25, default sort, with the total for Content-Range. */
+const scenario: Scenario = {
+  name: 'ticket-list',
+  order: 10,
+  description: 'ticket list page (25, updated_at desc) vs node:http + pg running the same SQL',
+  async run(ctx) {
+    await ctx.explain('ticket-list', 'page', TICKET_SQL.page, [ctx.tenantId]);
+    await ctx.explain('ticket-list', 'count for Content-Range', TICKET_SQL.count, [ctx.tenantId]);
+    const load = (url: string, headers: Record<string, string>, warmup: boolean) =>
+      ctx.load({ url, headers, connections: ctx.connections, duration: warmup ? Math.max(1, Math.ceil(ctx.duration / 2)) : ctx.duration });
+    const auth = { authorization: `Bearer ${ctx.agentToken}` };
+    const appUrl = `${ctx.app.url}/api/v1/tickets`;
+    ctx.log(`ticket-list: both answer ${await assertSameAnswer({ url: appUrl, headers: auth }, `${ctx.baselineUrl}/tickets`)}`);
+    const pairs = await alternate(
+      ctx,
+      'ticket-list',
+      (w) => load(`${ctx.baselineUrl}/tickets`, {}, w),
+      (w) => load(appUrl, auth, w),
+    );
+    return throughputRows(ctx, 'ticket-list', pairs, { minRatio: 0.5, maxP99Ratio: 2 });
+  },
+};
+export default scenario;
