@@ -18,6 +18,7 @@ import { TicketNotesModule } from './ticket-notes/ticket-notes.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { DispositionsModule } from './dispositions/dispositions.module';
 import { CallsModule } from './calls/calls.module';
+import { SlaModule } from './sla/sla.module';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { PoliciesGuard } from './common/auth/policies.guard';
 import { ProblemFilter } from './common/errors/problem.filter';
@@ -42,6 +43,7 @@ import { loggerOptions } from './common/http/logger';
     ApiKeysModule,
     DispositionsModule,
     CallsModule,
+    SlaModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },

@@ -12,9 +12,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app (Fastify, real PostgreSQL) for one test file. */
-export async function createTestApp(): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+/** A provider replaced for one test app, e.g. `{ provide: ClockService, useValue: clock }`. */
+export interface ProviderOverride {
+  provide: unknown;
+  useValue: unknown;
+}
+
+/** A real app (Fastify, real PostgreSQL) for one test file; `overrides` replace providers (a test clock). */
+export async function createTestApp(overrides: readonly ProviderOverride[] = []): Promise<TestApp> {
+  const builder = Test.createTestingModule({ imports: [AppModule] });
+  for (const o of overrides) builder.overrideProvider(o.provide).useValue(o.useValue);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
   await configureApp(app);
   await app.init();

@@ -3,6 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { AuditModule } from '../audit/audit.module';
 import { LeadsModule } from '../leads/leads.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { SlaModule } from '../sla/sla.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { TicketActivity } from '../tickets/ticket-activity.service';
 import { CallLog } from './call-log.entity';
@@ -16,7 +17,7 @@ import { MissedCallFollowUp } from './missed-call-follow-up.service';
 import { TicketFirstResponse } from './ticket-first-response.service';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([CallLog, IdempotencyKey]), AuditModule, LeadsModule, NotificationsModule, OutboxModule],
+  imports: [MikroOrmModule.forFeature([CallLog, IdempotencyKey]), AuditModule, LeadsModule, NotificationsModule, OutboxModule, SlaModule],
   controllers: [CallLogsController],
   providers: [
     CallIngestService,

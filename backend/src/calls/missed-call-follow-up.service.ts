@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { MISSED_OUTCOMES, type CallDirection, type CallOutcome, type CallStatus } from '@callpro/contracts';
 import type { AuditActor } from '../audit/audit.service';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
+import { SlaService } from '../sla/sla.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketActivity } from '../tickets/ticket-activity.service';
@@ -44,6 +45,7 @@ export class MissedCallFollowUp {
   constructor(
     private readonly activity: TicketActivity,
     private readonly notifications: NotificationsService,
+    private readonly sla: SlaService,
   ) {}
 
   /** Transaction-scoped advisory locks on (tenant, number), taken in a fixed order. */
@@ -86,6 +88,8 @@ export class MissedCallFollowUp {
       status: 'new',
       priority: 'normal',
       channel: 'phone',
+      // the tenant's callback SLA policy matches this tag (DESIGN.md §6: first response = a call back)
+      tags: ['callback'],
       requesterName: call.leadName ?? call.fromNumber,
       requesterPhone: call.fromNumber,
       leadId: call.leadId,
@@ -93,6 +97,7 @@ export class MissedCallFollowUp {
       callLogId: call.id,
     });
     this.activity.created(em, actor, ticket);
+    await this.sla.ticketCreated(em, ticket);
     // the ticket must exist before the call points at it
     await em.flush();
     return ticket;

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TicketPriority, TicketStatus } from '@callpro/contracts';
 import { AuditService, type AuditActor } from '../audit/audit.service';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
+import { SlaService } from '../sla/sla.service';
 import { OutboxService } from '../outbox/outbox.service';
 
 interface Responded {
@@ -26,6 +27,7 @@ export class TicketFirstResponse {
   constructor(
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly sla: SlaService,
   ) {}
 
   /** `calls`: outbound calls with their ticket; the earliest per ticket counts. */
@@ -42,7 +44,9 @@ export class TicketFirstResponse {
           returning id, number, subject, status, priority, assignee_id, first_responded_at, updated_at`,
         [at, tenantId, ticketId, at],
       );
-      if (rows.length) this.published(em, actor, rows[0]);
+      if (!rows.length) continue;
+      this.published(em, actor, rows[0]);
+      await this.sla.recordFirstResponse(em, ticketId, at);
     }
   }
 

@@ -24,6 +24,9 @@ export const envSchema = z.object({
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOGIN_IP_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(50),
   SERVE_UI: bool.default(true),
+  /** The SLA job (warnings and breaches): whether this instance runs it, and how often. */
+  SLA_JOB_ENABLED: bool.default(true),
+  SLA_JOB_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(15_000),
   /**
    * Whether to believe X-Forwarded-For (client IPs for login throttling and logs): `false` (default,
    * the app faces clients directly), `true` (any proxy), or the number of proxy hops in front of it.

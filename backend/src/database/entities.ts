@@ -13,9 +13,12 @@ import { ApiKey } from '../api-keys/api-key.entity';
 import { Disposition } from '../dispositions/disposition.entity';
 import { CallLog } from '../calls/call-log.entity';
 import { IdempotencyKey } from '../calls/idempotency-key.entity';
+import { BusinessCalendar } from '../sla/business-calendar.entity';
+import { SlaPolicy } from '../sla/sla-policy.entity';
+import { SlaEvent } from '../sla/sla-event.entity';
 
 /** Every entity of the app. Each module adds its own here (one list for the app, the CLI and tests). */
-export const ENTITIES = [Tenant, User, RefreshToken, OutboxEvent, Notification, Ticket, TicketCounter, TicketNote, AuditEvent, Lead, ApiKey, Disposition, CallLog, IdempotencyKey];
+export const ENTITIES = [Tenant, User, RefreshToken, OutboxEvent, Notification, Ticket, TicketCounter, TicketNote, AuditEvent, Lead, ApiKey, Disposition, CallLog, IdempotencyKey, BusinessCalendar, SlaPolicy, SlaEvent];
 
 /** Entities the tenant filter applies to: subclasses of TenantOwnedEntity, and users. */
 export const TENANT_SCOPED_ENTITY_NAMES = ENTITIES.filter(

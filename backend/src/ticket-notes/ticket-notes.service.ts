@@ -9,6 +9,7 @@ import type { ListQuery, ListSpec, RawListQuery } from '../common/rest/list-quer
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import { actorOf, AuditService, type AuditActor } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { SlaService } from '../sla/sla.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketNote } from './ticket-note.entity';
 import type { CreateTicketNoteDto } from './dto/create-ticket-note.dto';
@@ -43,6 +44,7 @@ export class TicketNotesService {
     private readonly em: EntityManager,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly sla: SlaService,
   ) {}
 
   async list(ability: AppAbility, query: ListQuery): Promise<{ rows: TicketNote[]; total: number }> {
@@ -133,8 +135,9 @@ export class TicketNotesService {
   }
 
   /**
-   * A note is activity on its ticket: it moves the ticket's updatedAt, and the first public note
-   * by a staff user (not an integration) sets firstRespondedAt. Plain SQL rather than the unit of
+   * A note is activity on its ticket: it moves the ticket's updatedAt, and a public note by a staff
+   * user (not an integration) answers the requester: the first one sets firstRespondedAt, and each
+   * meets the SLA's pending first or next response. Plain SQL rather than the unit of
    * work (or nativeUpdate, which bumps versioned rows), so that the ticket's version, which an
    * editor holds for their PUT, does not change.
    */
@@ -143,6 +146,7 @@ export class TicketNotesService {
     const where = [ticket.tenantId, ticket.id];
     await em.execute('update tickets set updated_at = ? where tenant_id = ? and id = ?', [now, ...where], 'run');
     if (principal.kind !== 'user' || note.visibility !== 'public') return;
+    await this.sla.agentReplied(em, ticket.id);
     const first: { affectedRows: number } = await em.execute(
       'update tickets set first_responded_at = ? where tenant_id = ? and id = ? and first_responded_at is null',
       [now, ...where],

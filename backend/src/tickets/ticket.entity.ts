@@ -8,6 +8,7 @@ import {
   type TicketStatus,
 } from '@callpro/contracts';
 import { TenantOwnedEntity } from '../database/base.entity';
+import type { TicketSla } from '../sla/sla-state';
 
 /**
  * The text the `q` filter searches: the number, subject, description and requester, plus the
@@ -19,7 +20,7 @@ const SEARCH_DOCUMENT =
   "coalesce(requester_name, '') || ' ' || coalesce(requester_email, '') || ' ' || coalesce(requester_phone, '') || ' ' || " +
   'ticket_phone_lexemes(requester_phone))) stored';
 
-/** A support request (DESIGN.md §5). SLA fields are added by the SLA module. */
+/** A support request (DESIGN.md §5). The SLA fields are written by the SLA module only. */
 @Entity({ tableName: 'tickets' })
 @Unique({ properties: ['tenantId', 'number'] })
 @Unique({ properties: ['tenantId', 'id'] })
@@ -28,6 +29,16 @@ const SEARCH_DOCUMENT =
 @Index({ properties: ['tenantId', 'assigneeId', 'status'] })
 @Index({ name: 'tickets_tags_index', expression: 'create index "tickets_tags_index" on "tickets" using gin ("tags")' })
 @Index({ name: 'tickets_search_index', expression: 'create index "tickets_search_index" on "tickets" using gin ("search")' })
+// SLA: "due soonest" lists per tenant, and the SLA job's scan across tenants (cost follows due tickets)
+@Index({
+  name: 'tickets_tenant_id_sla_next_due_at_index',
+  expression: 'create index "tickets_tenant_id_sla_next_due_at_index" on "tickets" ("tenant_id", "sla_next_due_at") where "sla_next_due_at" is not null',
+})
+@Index({
+  name: 'tickets_sla_next_check_index',
+  expression:
+    'create index "tickets_sla_next_check_index" on "tickets" ((least("sla_next_warn_at", "sla_next_due_at"))) where least("sla_next_warn_at", "sla_next_due_at") is not null',
+})
 export class Ticket extends TenantOwnedEntity<
   | 'number'
   | 'status'
@@ -45,6 +56,12 @@ export class Ticket extends TenantOwnedEntity<
   | 'resolvedAt'
   | 'closedAt'
   | 'version'
+  | 'slaPolicyId'
+  | 'sla'
+  | 'slaNextDueAt'
+  | 'slaNextWarnAt'
+  | 'slaPausedSince'
+  | 'slaPausedMinutes'
 > {
   /** Per-tenant, gap-free, from 1001 (ticket_counters). */
   @Property({ type: 'integer' })
@@ -96,6 +113,30 @@ export class Ticket extends TenantOwnedEntity<
 
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
+
+  /** The SLA policy in force (set by the SLA module); null = none matches. */
+  @Property({ type: 'uuid', nullable: true })
+  slaPolicyId: string | null = null;
+
+  /** Per-metric SLA clocks: status, due and met times, paused time, warnings (sla/sla-state.ts). */
+  @Property({ type: 'json', nullable: true })
+  sla: TicketSla | null = null;
+
+  /** The nearest due time of a running SLA metric. */
+  @Property({ type: 'timestamptz', nullable: true })
+  slaNextDueAt: Date | null = null;
+
+  /** The nearest pending SLA warning. */
+  @Property({ type: 'timestamptz', nullable: true })
+  slaNextWarnAt: Date | null = null;
+
+  /** Since when the SLA clocks are paused (a pause status of the policy), or null. */
+  @Property({ type: 'timestamptz', nullable: true })
+  slaPausedSince: Date | null = null;
+
+  /** Business minutes spent paused so far. */
+  @Property({ type: 'double', runtimeType: 'number', defaultRaw: '0' })
+  slaPausedMinutes: number = 0;
 
   /** Optimistic concurrency: bumped by every flush that changes the row; also the ETag. */
   @Property({ type: 'integer', version: true })

@@ -61,7 +61,7 @@ export class TicketsBulkService {
         }
       }
       if (failures.length) throw bulkProblem(failures, input.ids.length);
-      for (const [ticket, changes] of planned) this.tickets.apply(em, principal, ticket, changes);
+      for (const [ticket, changes] of planned) await this.tickets.apply(em, principal, ticket, changes);
       return tickets;
     });
   }

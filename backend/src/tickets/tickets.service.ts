@@ -8,6 +8,7 @@ import { notFound, ValidationProblem, versionConflict } from '../common/errors/p
 import type { ListQuery, ListSpec } from '../common/rest/list-query';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import { actorOf } from '../audit/audit.service';
+import { SlaService } from '../sla/sla.service';
 import { Ticket } from './ticket.entity';
 import { snapshot, TicketActivity } from './ticket-activity.service';
 import { nextTicketNumber } from './ticket-numbers';
@@ -21,7 +22,7 @@ export const TICKET_LIST: ListSpec = {
   resource: 'tickets',
   sortable: [
     'id', 'number', 'subject', 'status', 'priority', 'channel', 'requesterName', 'requesterPhone', 'requesterEmail',
-    'assigneeId', 'leadId', 'firstRespondedAt', 'resolvedAt', 'closedAt', 'createdAt', 'updatedAt',
+    'assigneeId', 'leadId', 'firstRespondedAt', 'resolvedAt', 'closedAt', 'createdAt', 'updatedAt', 'slaNextDueAt',
   ],
   defaultSort: ['updatedAt', 'DESC'],
   filters: {
@@ -35,6 +36,8 @@ export const TICKET_LIST: ListSpec = {
     number: { kind: 'number' },
     createdAt: { kind: 'date', range: true },
     updatedAt: { kind: 'date', range: true },
+    slaPolicyId: { kind: 'uuid' },
+    slaNextDueAt: { kind: 'date', range: true },
   },
   search: ticketSearch,
 };
@@ -44,6 +47,7 @@ export class TicketsService {
   constructor(
     private readonly em: EntityManager,
     private readonly activity: TicketActivity,
+    private readonly sla: SlaService,
   ) {}
 
   async list(ability: AppAbility, query: ListQuery): Promise<{ rows: Ticket[]; total: number }> {
@@ -87,6 +91,7 @@ export class TicketsService {
     await checkReferences(this.em, values);
     return this.em.transactional(async (em) => {
       const ticket = em.create(Ticket, { ...values, tenantId, number: await nextTicketNumber(em, tenantId) });
+      await this.sla.ticketCreated(em, ticket);
       this.activity.created(em, actorOf(principal), ticket);
       return ticket;
     });
@@ -107,7 +112,7 @@ export class TicketsService {
       if (claimed.some((v) => v !== ticket.version)) throw versionConflict();
       const changes = changedFields(ticket, { ...input, requesterPhone });
       await this.check(em, principal, ability, ticket, changes);
-      this.apply(em, principal, ticket, changes);
+      await this.apply(em, principal, ticket, changes);
       return ticket;
     });
   }
@@ -135,8 +140,8 @@ export class TicketsService {
     await checkReferences(em, changes);
   }
 
-  /** Applies checked changes and records them (audit, outbox, notification) in `em`'s unit of work. */
-  apply(em: EntityManager, principal: Principal, ticket: Ticket, changes: TicketChanges): void {
+  /** Applies checked changes and records them (audit, outbox, notification, SLA) in `em`'s unit of work. */
+  async apply(em: EntityManager, principal: Principal, ticket: Ticket, changes: TicketChanges): Promise<void> {
     if (Object.keys(changes).length === 0) return;
     const before = snapshot(ticket);
     const now = new Date();
@@ -144,6 +149,7 @@ export class TicketsService {
     em.assign(ticket, rest);
     if (status) applyStatus(ticket, status, now);
     ticket.updatedAt = now;
+    await this.sla.ticketChanged(em, ticket, { status: before.status!, priority: before.priority!, channel: before.channel!, tags: before.tags! });
     this.activity.updated(em, actorOf(principal), before, ticket);
   }
 }

@@ -7,12 +7,13 @@ import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS, SUPER_ADMIN } from './demo-dat
 import { seedDemoLeads } from '../../leads/leads.seed';
 import { seedDemoTickets } from '../../tickets/tickets.seed';
 import { seedDemoCalls } from '../../calls/calls.seed';
+import { seedDemoSla } from '../../sla/sla.seed';
 
 /** One step of the demo seed, run per demo tenant with a tenant-scoped EntityManager. */
 export type TenantSeedStep = (em: EntityManager, tenant: Tenant, log: (m: string) => void) => Promise<void>;
 
 /** Later modules append their steps here (tickets, calls, SLA …). */
-export const DEMO_TENANT_STEPS: TenantSeedStep[] = [seedDemoLeads, seedDemoTickets, seedDemoCalls];
+export const DEMO_TENANT_STEPS: TenantSeedStep[] = [seedDemoLeads, seedDemoTickets, seedDemoCalls, seedDemoSla];
 
 /** Seeds DESIGN.md §9: two demo tenants with their staff, and the super admin. */
 export async function seedDemo(em: EntityManager, log: (m: string) => void): Promise<void> {

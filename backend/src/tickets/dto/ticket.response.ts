@@ -7,6 +7,7 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from '@callpro/contracts';
+import { TicketSlaResponse } from '../../sla/dto/ticket-sla.response';
 import type { Ticket } from '../ticket.entity';
 
 export class TicketResponse {
@@ -35,6 +36,18 @@ export class TicketResponse {
   firstRespondedAt!: Date | null;
   resolvedAt!: Date | null;
   closedAt!: Date | null;
+  /** The SLA policy in force (first matching active policy); null = none. */
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  slaPolicyId!: string | null;
+  /** Its SLA metrics (status, due and met times); null without a policy. */
+  @ApiProperty({ type: TicketSlaResponse, nullable: true })
+  sla!: TicketSlaResponse | null;
+  /** The nearest due time of a running SLA metric (sortable). */
+  slaNextDueAt!: Date | null;
+  /** Since when the SLA clocks are paused (a pause status such as pending), or null. */
+  slaPausedSince!: Date | null;
+  /** Business minutes spent paused so far. */
+  slaPausedMinutes!: number;
   /** Send it back with PUT (or as If-Match); also the ETag. */
   @ApiProperty({ type: 'integer' })
   version!: number;
@@ -60,6 +73,11 @@ export class TicketResponse {
       firstRespondedAt: t.firstRespondedAt,
       resolvedAt: t.resolvedAt,
       closedAt: t.closedAt,
+      slaPolicyId: t.slaPolicyId,
+      sla: TicketSlaResponse.from(t.sla),
+      slaNextDueAt: t.slaNextDueAt,
+      slaPausedSince: t.slaPausedSince,
+      slaPausedMinutes: t.slaPausedMinutes,
       version: t.version,
       createdAt: t.createdAt,
       updatedAt: t.updatedAt,

@@ -1,0 +1,117 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { ClockService } from '../common/clock/clock.service';
+import { AppConfig } from '../config/app-config.service';
+import { scopeToTenant } from '../database/tenant.filter';
+import { evaluate, sameColumns } from './sla-clock';
+import { RecipientLookup, SlaAlerts } from './sla-alerts.service';
+import { insertSlaEvents, saveSlaColumns, SLA_TICKET_SELECT, slaTicketOfRow, type SlaTicketRow } from './sla-tickets.sql';
+
+/** The job's timer in the SchedulerRegistry. */
+export const SLA_JOB_INTERVAL = 'sla-job';
+const BATCH = 200;
+/** Bounds one run; what is left waits for the next tick. */
+const MAX_BATCHES = 50;
+
+/**
+ * Tickets whose next warning or due time has passed, across tenants, oldest first, through the
+ * expression index on least(sla_next_warn_at, sla_next_due_at): the cost follows the number of due
+ * tickets, not of open ones. Rows another transaction holds (an agent saving the ticket) are
+ * skipped this time and seen on the next tick.
+ */
+export const SLA_DUE_SQL = `select ${SLA_TICKET_SELECT} from tickets
+  where least(sla_next_warn_at, sla_next_due_at) <= ?
+  order by least(sla_next_warn_at, sla_next_due_at), id
+  limit ? for update skip locked`;
+
+export interface SlaJobRun {
+  /** False when another instance held the scan lock, so this one did nothing. */
+  scanned: boolean;
+  tickets: number;
+  /** Warnings and breaches this run recorded (and notified, and published). */
+  alerts: number;
+}
+
+/**
+ * The SLA job (DESIGN.md §6): every SLA_JOB_INTERVAL_MS it records the warnings and breaches that
+ * fell due, notifies and publishes them, and moves each ticket's next warning and due time on.
+ *
+ * One instance scans at a time: each batch is one transaction that first takes
+ * pg_try_advisory_xact_lock, so an instance that finds the lock taken skips the tick. A batch
+ * commits as a whole, alerts and ticket updates together: an instance killed mid-batch leaves
+ * nothing behind, and the next run (on any instance) does the batch again. The unique key on
+ * alerts means a batch retried after an unclear commit still announces each alert once.
+ */
+@Injectable()
+export class SlaJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger(SlaJob.name);
+  private current: Promise<unknown> | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly config: AppConfig,
+    private readonly clock: ClockService,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly alerts: SlaAlerts,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.get('SLA_JOB_ENABLED')) return;
+    this.scheduler.addInterval(SLA_JOB_INTERVAL, setInterval(() => this.tick(), this.config.get('SLA_JOB_INTERVAL_MS')));
+  }
+
+  /** Stops the timer and waits for a run in flight to commit. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.scheduler.doesExist('interval', SLA_JOB_INTERVAL)) this.scheduler.deleteInterval(SLA_JOB_INTERVAL);
+    await this.current;
+  }
+
+  private tick(): void {
+    if (this.current || this.stopping) return;
+    this.current = this.runOnce()
+      .catch((error: unknown) => this.log.error({ err: error }, 'SLA job run failed'))
+      .finally(() => (this.current = null));
+  }
+
+  /** One scan over everything due now (by the ClockService). Tests call it directly. */
+  async runOnce(): Promise<SlaJobRun> {
+    const now = this.clock.now();
+    const run: SlaJobRun = { scanned: false, tickets: 0, alerts: 0 };
+    for (let batch = 0; batch < MAX_BATCHES && !this.stopping; batch++) {
+      const done = await this.orm.em.fork().transactional((em) => this.batch(em, now));
+      if (!done) return run;
+      run.scanned = true;
+      run.tickets += done.tickets;
+      run.alerts += done.alerts;
+      if (done.tickets < BATCH) break;
+    }
+    return run;
+  }
+
+  /** One transaction: null if another instance is scanning. */
+  private async batch(em: EntityManager, now: Date): Promise<{ tickets: number; alerts: number } | null> {
+    const [{ locked }] = await em.execute<{ locked: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('callpro:sla-job')) as locked`);
+    if (!locked) return null;
+    const rows: SlaTicketRow[] = await em.execute(SLA_DUE_SQL, [now, BATCH]);
+    const byTenant = new Map<string, SlaTicketRow[]>();
+    for (const row of rows) byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row]);
+    let alerts = 0;
+    for (const [tenantId, tenantRows] of byTenant) {
+      // notifications and outbox rows take their tenant from the EntityManager
+      scopeToTenant(em, tenantId);
+      const recipients = new RecipientLookup(em, tenantId);
+      for (const row of tenantRows) {
+        const ticket = slaTicketOfRow(row);
+        const outcome = evaluate(ticket, now);
+        if (!sameColumns(outcome.columns, ticket)) await saveSlaColumns(em, tenantId, [{ id: ticket.id, columns: outcome.columns }]);
+        await insertSlaEvents(em, tenantId, outcome.events.map((event) => ({ ticketId: ticket.id, event })));
+        for (const alert of outcome.alerts) if (await this.alerts.raise(em, tenantId, ticket, alert, recipients)) alerts++;
+      }
+      await em.flush();
+    }
+    return { tickets: rows.length, alerts };
+  }
+}
