@@ -19,6 +19,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { DispositionsModule } from './dispositions/dispositions.module';
 import { CallsModule } from './calls/calls.module';
 import { SlaModule } from './sla/sla.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { PoliciesGuard } from './common/auth/policies.guard';
 import { ProblemFilter } from './common/errors/problem.filter';
@@ -44,6 +45,7 @@ import { loggerOptions } from './common/http/logger';
     DispositionsModule,
     CallsModule,
     SlaModule,
+    AnalyticsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },

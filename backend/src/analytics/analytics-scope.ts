@@ -1,0 +1,16 @@
+import { asSubject, type AppAbility, type Principal } from '@callpro/permissions';
+import { forbidden } from '../common/errors/problem';
+
+/**
+ * Whose figures a request gets: `null` = the whole tenant, otherwise one agent's. Decided by the
+ * ability alone (DESIGN.md §3): whoever may read tenant-wide analytics may also narrow them to any
+ * agent; an agent may read only `{agentId: self}`, so their scope is forced to themselves and
+ * asking for someone else is a 403.
+ */
+export function resolveAgentScope(principal: Principal, ability: AppAbility, requested: string | undefined): string | null {
+  const wanted = requested ?? null;
+  if (ability.can('read', asSubject('Analytics', { agentId: null }))) return wanted;
+  const self = principal.kind === 'user' ? principal.userId : null;
+  if (self && (wanted === null || wanted === self) && ability.can('read', asSubject('Analytics', { agentId: self }))) return self;
+  throw forbidden(wanted ? 'You may only see your own figures' : 'You may not see analytics');
+}
