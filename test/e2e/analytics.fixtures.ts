@@ -229,3 +229,38 @@ export function expectedCompliance(events: FixtureSlaEvent[], tenantId: string, 
     all: tally(all),
   };
 }
+
+/** RFC 4180 records (quoted fields, doubled quotes, newlines inside quotes); a leading BOM must already be gone. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    record.push(field);
+    field = '';
+  };
+  const endRecord = () => {
+    endField();
+    records.push(record);
+    record = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') endField();
+    else if (ch === '\n') endRecord();
+    else if (ch === '\r') {
+      if (text[i + 1] === '\n') i++;
+      endRecord();
+    } else field += ch;
+  }
+  if (field !== '' || record.length) endRecord();
+  return records;
+}

@@ -1,6 +1,8 @@
 import type { Range } from './analytics-period';
 import { callFacts } from './calls-analytics.sql';
 import { slaOutcomes } from './sla-analytics.sql';
+import { ticketCalendarJoin, ticketMinutes } from './tickets-analytics.sql';
+import type { TimeBasis } from './dto/summary.response';
 import type { RollupSplit } from './rollup-bounds';
 import { EMPTY, joinSql, sql, trusted, type Sql } from './sql';
 
@@ -42,6 +44,8 @@ export interface LeaderboardSpec {
   splits: readonly [RollupSplit, RollupSplit];
   sort: AgentSortField;
   order: 'ASC' | 'DESC';
+  /** Of the median first response. */
+  timeBasis: TimeBasis;
 }
 
 const FIGURE_NAMES = ['calls_handled', 'answer_rate', 'avg_handle_seconds', 'tickets_resolved', 'median_first_response_minutes', 'sla_compliance'] as const;
@@ -67,8 +71,8 @@ export function leaderboardSql(spec: LeaderboardSpec): Sql {
      group by t.assignee_id`);
   const firstResponse = perPeriod((p, range) => sql`
     select ${p}::int as p, t.assignee_id as agent_id,
-           percentile_cont(0.5) within group (order by extract(epoch from t.first_responded_at - t.created_at)::float8 / 60) as median
-      from tickets t
+           percentile_cont(0.5) within group (order by ${ticketMinutes(spec.timeBasis, 'created_at', 'first_responded_at')}) as median
+      from tickets t${ticketCalendarJoin(spec.timeBasis, tenantId)}
      where t.tenant_id = ${tenantId} and t.first_responded_at >= ${range.from} and t.first_responded_at < ${range.to}${assigned}
      group by t.assignee_id`);
   const sla = perPeriod((p, range) => sql`

@@ -7,6 +7,7 @@ import { parsePeriod, type Interval, type Period } from './analytics-period';
 import { resolveAgentScope } from './analytics-scope';
 import { query, sql } from './sql';
 import type { AnalyticsQueryDto } from './dto/analytics-query.dto';
+import type { TimeBasis } from './dto/summary.response';
 
 /** Everything an analytics query needs, resolved once per request. */
 export interface AnalyticsContext {
@@ -17,13 +18,17 @@ export interface AnalyticsContext {
   timezone: string;
   /** The tenant's zone: the call rollups' days are its local days. */
   tenantTimezone: string;
+  /** Ticket minutes: `business` (open time of the ticket's SLA calendar) once the tenant has business calendars. */
+  timeBasis: TimeBasis;
   period: Period;
 }
 
 interface ContextRow {
   tenant_timezone: string;
+  /** Always true: evaluating it makes PostgreSQL refuse a zone it does not know (22023). */
   zone_ok: boolean;
   agent_exists: boolean;
+  has_calendars: boolean;
 }
 
 /** PostgreSQL: "time zone … not recognized". */
@@ -43,7 +48,14 @@ export class AnalyticsContextResolver {
     const agentId = resolveAgentScope(principal, ability, dto.agentId);
     const row = await this.load(tenantId, agentId, dto.timezone);
     if (agentId && !row.agent_exists) throw notFound('Agent');
-    return { tenantId, agentId, timezone: dto.timezone ?? row.tenant_timezone, tenantTimezone: row.tenant_timezone, period };
+    return {
+      tenantId,
+      agentId,
+      timezone: dto.timezone ?? row.tenant_timezone,
+      tenantTimezone: row.tenant_timezone,
+      timeBasis: row.has_calendars ? 'business' : 'wall_clock',
+      period,
+    };
   }
 
   private async load(tenantId: string, agentId: string | null, timezone: string | undefined): Promise<ContextRow> {
@@ -51,7 +63,8 @@ export class AnalyticsContextResolver {
       const [row] = await query<ContextRow>(this.em, sql`
         select t.timezone as tenant_timezone,
                (now() at time zone coalesce(${timezone ?? null}::text, t.timezone)) is not null as zone_ok,
-               exists (select 1 from users u where u.tenant_id = ${tenantId} and u.id = ${agentId}::uuid) as agent_exists
+               exists (select 1 from users u where u.tenant_id = ${tenantId} and u.id = ${agentId}::uuid) as agent_exists,
+               exists (select 1 from business_calendars c where c.tenant_id = ${tenantId}) as has_calendars
           from tenants t
          where t.id = ${tenantId}`);
       if (!row) throw notFound('Tenant');

@@ -38,7 +38,7 @@ export class AnalyticsService {
     ]);
     return {
       ...answerFor(ctx),
-      timeBasis: 'wall_clock',
+      timeBasis: ctx.timeBasis,
       openTickets,
       current: { calls, tickets, sla },
       previousFigures: { calls: previousCalls, tickets: previousTickets, sla: previousSla },
@@ -75,7 +75,7 @@ export class AnalyticsService {
     const ctx = await this.context.resolve(principal, ability, dto);
     const order = { sort: dto.sort ?? 'callsHandled', order: dto.order ?? 'DESC' } as const;
     const [current, previousFigures] = await this.agents.leaderboard(ctx, order);
-    return { ...answerFor(ctx), ...order, current, previousFigures };
+    return { ...answerFor(ctx), ...order, timeBasis: ctx.timeBasis, current, previousFigures };
   }
 
   async slaFigures(principal: Principal, ability: AppAbility, dto: AnalyticsQueryDto): Promise<SlaAnalyticsResponse> {

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { Interval, Range } from './analytics-period';
 import type { AnalyticsContext } from './analytics-context';
 import { bucketKeyOf, bucketKeyOfDay, bucketSeries } from './buckets.sql';
-import { CALL_FIGURES_FROM_SUMS, callFacts, rawCallsIn, SUMMED_CALL_FIGURES, talkTimePercentile } from './calls-analytics.sql';
+import { CALL_FIGURES_FROM_SUMS, callFacts, QUARTER_OF_CALL, quarterHourFacts, rawCallsIn, SUMMED_CALL_FIGURES, talkTimePercentile } from './calls-analytics.sql';
 import { rawOnly, splitForRollups, type RollupSplit } from './rollup-bounds';
 import { query, sql, trusted } from './sql';
 import { CallFigures, CallHeatmapCell, CallSeriesBucket } from './dto/calls-analytics.response';
@@ -63,20 +63,23 @@ export class CallsAnalyticsService {
   }
 
   private async series(ctx: AnalyticsContext, range: Range, split: RollupSplit, interval: Interval): Promise<CallSeriesBucket[]> {
-    const keys = {
-      rollup: interval === 'hour' ? trusted('') : sql`${bucketKeyOfDay(trusted('r.day'), interval)} as key, `,
-      raw: sql`${bucketKeyOf(trusted('c.started_at'), range, ctx.timezone, interval)} as key, `,
-    };
+    const facts =
+      split.days && interval !== 'hour'
+        ? callFacts(ctx, split, {
+            rollup: sql`${bucketKeyOfDay(trusted('r.day'), interval)} as key, `,
+            raw: sql`${bucketKeyOf(trusted('c.started_at'), range, ctx.timezone, interval)} as key, `,
+          })
+        : quarterHourFacts(ctx, range, (quarter) => bucketKeyOf(quarter, range, ctx.timezone, interval));
     const rows = await query<CallFiguresRow & { start_ms: number; end_ms: number; label: string }>(this.em, sql`
       with buckets as (${bucketSeries(range, ctx.timezone, interval)}),
-           a as (select f.key, ${SUMMED_CALL_FIGURES} from (${callFacts(ctx, split, keys)}) f group by f.key)
+           a as (select f.key, ${SUMMED_CALL_FIGURES} from (${facts}) f group by f.key)
       select b.start_ms, b.end_ms, b.label, ${CALL_FIGURES_FROM_SUMS}
         from buckets b left join a on a.key = b.key
        order by b.start_ms`);
     return rows.map((r) => ({ start: new Date(r.start_ms), end: new Date(r.end_ms), label: r.label, ...toFigures(r) }));
   }
 
-  /** Inbound volume and answer rate by local weekday (ISO: 1 = Monday) and hour, all 168 cells. */
+  /** Inbound volume and answer rate by local weekday (ISO: 1 = Monday) and hour, all 168 cells (calls added up per quarter hour first, see quarterHourFacts). */
   async heatmap(ctx: AnalyticsContext): Promise<[CallHeatmapCell[], CallHeatmapCell[]]> {
     const [current, previous] = await Promise.all([ctx.period.current, ctx.period.previous].map((range) => this.heatmapOf(ctx, range)));
     return [current, previous];
@@ -85,13 +88,15 @@ export class CallsAnalyticsService {
   private async heatmapOf(ctx: AnalyticsContext, range: Range): Promise<CallHeatmapCell[]> {
     const tz = sql`${ctx.timezone}::text`;
     const rows = await query<{ weekday: number; hour: number; inbound: number; answered: number; answer_rate: number | null }>(this.em, sql`
-      with a as (
-        select extract(isodow from c.started_at at time zone ${tz})::int as weekday,
-               extract(hour from c.started_at at time zone ${tz})::int as hour,
-               count(*)::int as inbound,
-               count(*) filter (where c.outcome = 'answered')::int as answered
+      with q as (
+        select ${QUARTER_OF_CALL} as quarter, count(*) as inbound, count(*) filter (where c.outcome = 'answered') as answered
           from call_logs c
          where ${rawCallsIn(ctx, range)} and c.direction = 'inbound'
+         group by 1),
+      a as (
+        select extract(isodow from q.quarter at time zone ${tz})::int as weekday, extract(hour from q.quarter at time zone ${tz})::int as hour,
+               sum(q.inbound)::int as inbound, sum(q.answered)::int as answered
+          from q
          group by 1, 2)
       select d.weekday, h.hour, coalesce(a.inbound, 0) as inbound, coalesce(a.answered, 0) as answered,
              a.answered::float8 / nullif(a.inbound, 0) as answer_rate

@@ -5,6 +5,8 @@ import type { Interval, Range } from './analytics-period';
 import type { AnalyticsContext } from './analytics-context';
 import { bucketKeyOf, bucketSeries } from './buckets.sql';
 import { EMPTY, query, sql, trusted, type Sql } from './sql';
+import { ticketCalendarJoin, ticketMinutes } from './tickets-analytics.sql';
+import type { TimeBasis } from './dto/summary.response';
 import { TicketBreakdown, TicketFigures, TicketSeriesBucket } from './dto/tickets-analytics.response';
 
 /** Statuses that make up the backlog. */
@@ -24,12 +26,10 @@ function ticketsWhere(scope: Scope, column: string, range: Range): Sql {
   return sql`t.tenant_id = ${scope.tenantId} and ${col} >= ${range.from} and ${col} < ${range.to}${agent}`;
 }
 
-/** Minutes between two ticket timestamps, for percentiles. */
-const minutesBetween = (from: string, to: string) => trusted(`extract(epoch from t.${to} - t.${from})::float8 / 60`);
-
 /**
  * Ticket figures. Created/resolved count tickets whose creation/resolution falls in the period;
- * first-response and resolution times are those of tickets first answered/resolved in the period.
+ * first-response and resolution times are those of tickets first answered/resolved in the period,
+ * in the context's time basis.
  */
 @Injectable()
 export class TicketsAnalyticsService {
@@ -48,7 +48,10 @@ export class TicketsAnalyticsService {
     return row.n;
   }
 
-  private async figures(scope: Scope, range: Range): Promise<TicketFigures> {
+  private async figures(scope: Scope & { timeBasis: TimeBasis }, range: Range): Promise<TicketFigures> {
+    const calendar = ticketCalendarJoin(scope.timeBasis, scope.tenantId);
+    const firstResponse = ticketMinutes(scope.timeBasis, 'created_at', 'first_responded_at');
+    const resolution = ticketMinutes(scope.timeBasis, 'created_at', 'resolved_at');
     const [row] = await query<{
       created: number;
       resolved: number;
@@ -61,12 +64,10 @@ export class TicketsAnalyticsService {
              (select count(*)::int from tickets t where ${ticketsWhere(scope, 'resolved_at', range)}) as resolved,
              fr.median as median_first_response, fr.p90 as p90_first_response,
              rs.median as median_resolution, rs.p90 as p90_resolution
-        from (select percentile_cont(0.5) within group (order by ${minutesBetween('created_at', 'first_responded_at')}) as median,
-                     percentile_cont(0.9) within group (order by ${minutesBetween('created_at', 'first_responded_at')}) as p90
-                from tickets t where ${ticketsWhere(scope, 'first_responded_at', range)}) fr,
-             (select percentile_cont(0.5) within group (order by ${minutesBetween('created_at', 'resolved_at')}) as median,
-                     percentile_cont(0.9) within group (order by ${minutesBetween('created_at', 'resolved_at')}) as p90
-                from tickets t where ${ticketsWhere(scope, 'resolved_at', range)}) rs`);
+        from (select percentile_cont(0.5) within group (order by m) as median, percentile_cont(0.9) within group (order by m) as p90
+                from (select ${firstResponse} as m from tickets t${calendar} where ${ticketsWhere(scope, 'first_responded_at', range)}) x) fr,
+             (select percentile_cont(0.5) within group (order by m) as median, percentile_cont(0.9) within group (order by m) as p90
+                from (select ${resolution} as m from tickets t${calendar} where ${ticketsWhere(scope, 'resolved_at', range)}) x) rs`);
     return {
       created: row.created,
       resolved: row.resolved,

@@ -15,7 +15,11 @@ export class SummaryFigures {
 }
 
 export class SummaryResponse extends AnalyticsAnswer {
-  /** How the ticket minutes are counted: `wall_clock` (elapsed minutes) or `business` (open minutes of the SLA calendar). */
+  /**
+   * How ticket minutes are counted: `wall_clock` (elapsed minutes) while the tenant has no business
+   * calendars; `business` once it has: the open minutes of the calendar of each ticket's SLA policy
+   * (24/7, i.e. elapsed, for tickets whose policy has none).
+   */
   @ApiProperty({ enum: TIME_BASES, enumName: 'AnalyticsTimeBasis' })
   timeBasis!: TimeBasis;
   /** Tickets open right now (new, open, pending), whatever the period. */

@@ -116,6 +116,36 @@ export class Migration20261125232000_analytics extends Migration {
     this.addSql(`create trigger "analytics_call_rollups_timezone" after update of "timezone" on "tenants" for each row when (old.timezone is distinct from new.timezone) execute function analytics_tenant_timezone_changed();`);
     this.addSql(`select analytics_rebuild_call_rollups(id) from tenants;`);
 
+    // Ticket times in business minutes: the open time of a business calendar (sla/business-time.ts
+    // is the reference) between two instants. Local wall times become instants as there: a time the
+    // clocks skip counts as that far after the gap, a time that happens twice is its first occurrence.
+    this.addSql(`create function analytics_local_instant(wall timestamp, zone text) returns timestamptz language sql stable parallel safe as $$
+      select least(wall at time zone zone, (wall - interval '1 hour') at time zone zone + interval '1 hour')
+    $$;`);
+    this.addSql(`create function analytics_business_minutes(p_from timestamptz, p_to timestamptz, p_timezone text, p_intervals jsonb, p_holidays jsonb)
+      returns double precision language sql stable parallel safe as $$
+      select case
+        when p_to is null or p_from is null then null
+        when p_to <= p_from then 0
+        when p_timezone is null then extract(epoch from p_to - p_from)::float8 / 60
+        else coalesce((
+          select sum(extract(epoch from upper(r) - lower(r)))::float8 / 60
+            from unnest((
+              select range_agg(tstzrange(w.s, w.e)) * tstzmultirange(tstzrange(p_from, p_to))
+                from (select analytics_local_instant(d + make_interval(mins => o.start_min), p_timezone) as s,
+                             analytics_local_instant(d + make_interval(mins => o.end_min + case when o.end_min <= o.start_min then 1440 else 0 end), p_timezone) as e
+                        from generate_series(((p_from at time zone p_timezone)::date - 1)::timestamp, (p_to at time zone p_timezone)::date::timestamp, interval '1 day') as d
+                       cross join lateral (
+                               select split_part(i.start, ':', 1)::int * 60 + split_part(i.start, ':', 2)::int as start_min,
+                                      split_part(i."end", ':', 1)::int * 60 + split_part(i."end", ':', 2)::int as end_min
+                                 from jsonb_to_recordset(p_intervals) as i(weekday int, start text, "end" text)
+                                where i.weekday = extract(dow from d)::int) o
+                       where not exists (select 1 from jsonb_to_recordset(coalesce(p_holidays, '[]')) as h("from" date, "to" date)
+                                          where d::date between h."from" and h."to")) w
+               where w.e > w.s)) as r), 0)
+      end
+    $$;`);
+
     // the raw rows the rollups do not cover (partial edge days, hours, other time zones, the heatmap): index-only
     this.addSql(`create index "call_logs_analytics_index" on "call_logs" ("tenant_id", "started_at") include ("direction", "outcome", "talk_seconds", "wrap_up_seconds", "agent_id");`);
     this.addSql(`create index "tickets_tenant_id_created_at_index" on "tickets" ("tenant_id", "created_at");`);
@@ -136,6 +166,8 @@ export class Migration20261125232000_analytics extends Migration {
     this.addSql(`drop trigger if exists "analytics_call_rollups_delete" on "call_logs";`);
     this.addSql(`drop trigger if exists "analytics_call_rollups_update" on "call_logs";`);
     this.addSql(`drop trigger if exists "analytics_call_rollups_insert" on "call_logs";`);
+    this.addSql(`drop function if exists analytics_business_minutes(timestamptz, timestamptz, text, jsonb, jsonb);`);
+    this.addSql(`drop function if exists analytics_local_instant(timestamp, text);`);
     this.addSql(`drop function if exists analytics_tenant_timezone_changed();`);
     this.addSql(`drop function if exists analytics_rebuild_call_rollups(uuid);`);
     this.addSql(`drop function if exists analytics_call_rollups_on_truncate();`);
