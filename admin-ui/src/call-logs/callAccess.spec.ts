@@ -1,6 +1,6 @@
 import type { Role } from '@callpro/contracts';
 import { sessionFromMe } from '../providers/session';
-import { meFor, USER_ID } from '../providers/testing/me';
+import { meFor, USER_ID } from '../providers/__tests__/me';
 import { canWrapUp, seesTeamCalls } from './callAccess';
 
 const ability = (role: Role) => sessionFromMe(meFor(role)).ability;

@@ -1,7 +1,7 @@
 import type { Role } from '@callpro/contracts';
 import { menuEntries } from '../layout/menuEntries';
 import { sessionFromMe } from '../providers/session';
-import { meFor, TENANT_ID } from '../providers/testing/me';
+import { meFor, TENANT_ID } from '../providers/__tests__/me';
 
 const RESOURCES = ['call-logs', 'dispositions', 'api-keys'];
 const listed = (role: Role) => {

@@ -1,5 +1,5 @@
 import { sessionFromMe } from '../providers/session';
-import { meFor, TENANT_ID } from '../providers/testing/me';
+import { meFor, TENANT_ID } from '../providers/__tests__/me';
 import { canChooseLeadOwner } from './leadAccess';
 
 describe('canChooseLeadOwner', () => {

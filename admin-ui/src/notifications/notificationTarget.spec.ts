@@ -1,6 +1,6 @@
 import { canAccessResource } from '../providers/canAccess';
 import { sessionFromMe } from '../providers/session';
-import { meFor, TENANT_ID, USER_ID } from '../providers/testing/me';
+import { meFor, TENANT_ID, USER_ID } from '../providers/__tests__/me';
 import { notificationTarget, type MayOpen } from './notificationTarget';
 
 const RESOURCES = {

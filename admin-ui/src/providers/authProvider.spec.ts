@@ -1,8 +1,8 @@
 import { createAuthProvider } from './authProvider';
 import { createAuthenticatedHttp } from './httpClient';
 import { createTenantChoice } from './tenantChoice';
-import { fakeAuthServer, memoryStorage } from './testing/fakeAuthServer';
-import { meFor, OTHER_TENANT_ID, TENANT_ID } from './testing/me';
+import { fakeAuthServer, memoryStorage } from './__tests__/fakeAuthServer';
+import { meFor, OTHER_TENANT_ID, TENANT_ID } from './__tests__/me';
 import { createTokenStore } from './tokenStore';
 import type { MeResponse } from './session';
 

@@ -1,6 +1,6 @@
 import { canAccessResource } from './canAccess';
 import { sessionFromMe } from './session';
-import { meFor, TENANT_ID, USER_ID } from './testing/me';
+import { meFor, TENANT_ID, USER_ID } from './__tests__/me';
 import type { Role } from '@callpro/contracts';
 
 const ctx = (role: Role, tenantId: string | null = TENANT_ID) => {

@@ -1,7 +1,7 @@
 import { createAuthenticatedHttp, type CrossTabLock, type FetchJson } from './httpClient';
 import { createTenantChoice } from './tenantChoice';
-import { fakeAuthServer, memoryStorage } from './testing/fakeAuthServer';
-import { meFor } from './testing/me';
+import { fakeAuthServer, memoryStorage } from './__tests__/fakeAuthServer';
+import { meFor } from './__tests__/me';
 import { createTokenStore } from './tokenStore';
 
 function setup() {

@@ -1,5 +1,5 @@
 import { createSessionCache, sessionFromMe, type MeResponse } from './session';
-import { meFor, TENANT_ID, USER_ID } from './testing/me';
+import { meFor, TENANT_ID, USER_ID } from './__tests__/me';
 
 describe('sessionFromMe', () => {
   it('rebuilds the ability from the packed rules', () => {

@@ -1,5 +1,5 @@
 import { createTenantChoice } from './tenantChoice';
-import { memoryStorage } from './testing/fakeAuthServer';
+import { memoryStorage } from './__tests__/fakeAuthServer';
 
 describe('createTenantChoice', () => {
   const tab = (local: ReturnType<typeof memoryStorage>) => {

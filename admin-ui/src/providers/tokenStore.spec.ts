@@ -1,4 +1,4 @@
-import { memoryStorage } from './testing/fakeAuthServer';
+import { memoryStorage } from './__tests__/fakeAuthServer';
 import { createTokenStore } from './tokenStore';
 
 describe('createTokenStore', () => {

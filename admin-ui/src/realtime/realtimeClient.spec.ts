@@ -1,8 +1,8 @@
 import type { EventEnvelope, EventName } from '@callpro/contracts';
-import { memoryStorage } from '../providers/testing/fakeAuthServer';
+import { memoryStorage } from '../providers/__tests__/fakeAuthServer';
 import { createTokenStore, type TokenStore } from '../providers/tokenStore';
 import { createRealtimeClient, openSocket, type RealtimeClient } from './realtimeClient';
-import { startRealtimeServer, type RealtimeTestServer } from './testing/realtimeServer';
+import { startRealtimeServer, type RealtimeTestServer } from './__tests__/realtimeServer';
 
 const envelope = (id: string, name: EventName = 'ticket.updated'): EventEnvelope => ({
   id,

@@ -1,6 +1,6 @@
 import type { Role } from '@callpro/contracts';
 import { sessionFromMe } from '../providers/session';
-import { meFor, TENANT_ID, USER_ID } from '../providers/testing/me';
+import { meFor, TENANT_ID, USER_ID } from '../providers/__tests__/me';
 import { canAssignAnyone, ticketActions, transitionLabel } from './ticketAccess';
 import type { TicketRecord } from './types';
 

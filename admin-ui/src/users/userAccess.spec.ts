@@ -1,5 +1,5 @@
 import { sessionFromMe } from '../providers/session';
-import { meFor, USER_ID } from '../providers/testing/me';
+import { meFor, USER_ID } from '../providers/__tests__/me';
 import { assignableRoles, editableUserFields } from './userAccess';
 
 const ability = (role: Parameters<typeof meFor>[0]) => sessionFromMe(meFor(role)).ability;
