@@ -1,23 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { TrimmedOrNull, IsNullable } from '../../common/validation/field-rules';
 
 export const NOTES_MAX = 5_000;
 export const MAX_SECONDS = 86_400;
-
-/** Trims strings; an empty one means "no value" (react-admin sends '' for a cleared input). */
-const trimmedOrNull = () =>
-  Transform(({ value }) => {
-    if (typeof value !== 'string') return value;
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
-  });
-
-/** Absent or null both pass; anything else is validated. */
-export const IsNullable = () => ValidateIf((_obj, value) => value !== undefined && value !== null);
-
-/** Optional, but not nullable: absent is fine, null is refused. */
-export const IsOptionalNotNull = () => ValidateIf((_obj, value) => value !== undefined);
 
 export const IsOneOf = (values: readonly string[], field: string) => IsIn(values, { message: `${field} must be one of: ${values.join(', ')}` });
 
@@ -38,7 +25,7 @@ export const IsPhoneText = (field: string) =>
     MaxLength(64),
   );
 
-export const IsText = (max: number) => applyDecorators(trimmedOrNull(), IsNullable(), IsString(), MaxLength(max));
+export const IsText = (max: number) => applyDecorators(TrimmedOrNull(), IsNullable(), IsString(), MaxLength(max));
 
 export const IsSeconds = (field: string) =>
   applyDecorators(IsInt({ message: `${field} must be a whole number of seconds` }), Min(0), Max(MAX_SECONDS));
@@ -47,7 +34,7 @@ export const IsId = (field: string, what: string) => applyDecorators(IsNullable(
 
 export const IsRecordingUrl = () =>
   applyDecorators(
-    trimmedOrNull(),
+    TrimmedOrNull(),
     IsNullable(),
     IsString(),
     MaxLength(2_000),

@@ -16,9 +16,7 @@ import {
   IsFlag,
   IsId,
   IsInstant,
-  IsNullable,
   IsOneOf,
-  IsOptionalNotNull,
   IsPhoneText,
   IsRecordingUrl,
   IsSeconds,
@@ -26,6 +24,7 @@ import {
   MAX_SECONDS,
   NOTES_MAX,
 } from './call-log-fields';
+import { IsNullable, IsOptionalNotNull } from '../../common/validation/field-rules';
 
 /**
  * One call as a dialer or integration reports it (POST /call-logs, and each item of

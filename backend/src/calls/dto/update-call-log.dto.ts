@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_SECONDS, NOTES_MAX, IsId, IsNullable, IsSeconds, IsText } from './call-log-fields';
+import { MAX_SECONDS, NOTES_MAX, IsId, IsSeconds, IsText } from './call-log-fields';
+import { IsNullable } from '../../common/validation/field-rules';
 
 /**
  * What may change after the fact (by the call's agent or by supervisors and admins); the call's

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DISPOSITION_NAME_MAX, IsActive, IsDispositionName, IsOptionalNotNull, IsPosition } from './disposition-fields';
+import { DISPOSITION_NAME_MAX, IsActive, IsDispositionName, IsPosition } from './disposition-fields';
+import { IsOptionalNotNull } from '../../common/validation/field-rules';
 
 export class CreateDispositionDto {
   /** Unique in the tenant; call logs refer to it by this name. */

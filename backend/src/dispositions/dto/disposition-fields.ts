@@ -1,11 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export const DISPOSITION_NAME_MAX = 100;
-
-/** Absent means "unchanged"; null is refused. */
-export const IsOptionalNotNull = () => ValidateIf((_obj, value) => value !== undefined);
 
 export const IsDispositionName = () =>
   applyDecorators(

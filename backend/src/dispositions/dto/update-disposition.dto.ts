@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DISPOSITION_NAME_MAX, IsActive, IsDispositionName, IsOptionalNotNull, IsPosition } from './disposition-fields';
+import { DISPOSITION_NAME_MAX, IsActive, IsDispositionName, IsPosition } from './disposition-fields';
+import { IsOptionalNotNull } from '../../common/validation/field-rules';
 
 /** Every field optional (react-admin PUTs whole records). A rename carries over to the calls that use it. */
 export class UpdateDispositionDto {

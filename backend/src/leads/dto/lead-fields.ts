@@ -1,20 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-
-/** Trims strings; an empty one means "no value" (react-admin sends '' for a cleared input). */
-const trimmedOrNull = () =>
-  Transform(({ value }) => {
-    if (typeof value !== 'string') return value;
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
-  });
-
-/** Absent or null both pass; anything else is validated. */
-export const IsNullable = () => ValidateIf((_obj, value) => value !== undefined && value !== null);
-
-/** Optional in an update, but not nullable: absent means "unchanged", null is refused. */
-export const IsOptionalNotNull = () => ValidateIf((_obj, value) => value !== undefined);
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { TrimmedOrNull, IsNullable } from '../../common/validation/field-rules';
 
 export const IsLeadName = () =>
   applyDecorators(
@@ -25,7 +12,7 @@ export const IsLeadName = () =>
   );
 
 /** Checked for shape only here; the service normalises it to E.164 with the tenant's country. */
-export const IsLeadPhone = () => applyDecorators(trimmedOrNull(), IsNullable(), IsString(), MaxLength(64));
+export const IsLeadPhone = () => applyDecorators(TrimmedOrNull(), IsNullable(), IsString(), MaxLength(64));
 
 export const IsLeadEmail = () =>
   applyDecorators(
@@ -35,4 +22,4 @@ export const IsLeadEmail = () =>
     MaxLength(254),
   );
 
-export const IsLeadText = (max: number) => applyDecorators(trimmedOrNull(), IsNullable(), IsString(), MaxLength(max));
+export const IsLeadText = (max: number) => applyDecorators(TrimmedOrNull(), IsNullable(), IsString(), MaxLength(max));

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsUUID, Min } from 'class-validator';
 import { LEAD_STATUSES, type LeadStatus } from '@callpro/contracts';
-import { IsLeadEmail, IsLeadName, IsLeadPhone, IsLeadText, IsNullable, IsOptionalNotNull } from './lead-fields';
+import { IsLeadEmail, IsLeadName, IsLeadPhone, IsLeadText } from './lead-fields';
+import { IsNullable, IsOptionalNotNull } from '../../common/validation/field-rules';
 
 /**
  * Every field is optional; fields equal to the stored value count as unchanged (react-admin PUTs

@@ -6,7 +6,6 @@ import {
   IsActive,
   IsCalendarId,
   IsChannels,
-  IsOptionalNotNull,
   IsPauseStatuses,
   IsPolicyName,
   IsPosition,
@@ -16,6 +15,7 @@ import {
   POLICY_NAME_MAX,
   TARGET_MAX_MINUTES,
 } from './sla-policy-fields';
+import { IsOptionalNotNull } from '../../common/validation/field-rules';
 
 export class CreateSlaPolicyDto {
   /** Unique in the tenant. */

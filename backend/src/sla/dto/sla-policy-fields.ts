@@ -1,18 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from '@callpro/contracts';
 import { OPEN_TICKET_STATUSES } from '../sla-state';
+import { IsNullable } from '../../common/validation/field-rules';
 
 export const POLICY_NAME_MAX = 100;
 /** A year of minutes. */
 export const TARGET_MAX_MINUTES = 525_600;
 export const WARNINGS_MAX = 5;
-
-/** Absent means "unchanged" (or the default); null is refused. */
-export const IsOptionalNotNull = () => ValidateIf((_obj, value) => value !== undefined);
-/** Absent or null both pass; anything else is validated. */
-export const IsNullable = () => ValidateIf((_obj, value) => value !== undefined && value !== null);
 
 export const IsPolicyName = () =>
   applyDecorators(

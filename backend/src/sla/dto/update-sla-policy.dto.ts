@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsVersion } from '../../tickets/dto/ticket-fields';
 import { CreateSlaPolicyDto } from './create-sla-policy.dto';
-import { IsOptionalNotNull } from './sla-policy-fields';
+import { IsOptionalNotNull } from '../../common/validation/field-rules';
 
 /**
  * react-admin PUTs the whole record; read-only fields are ignored, absent ones are unchanged. Open

@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, ValidateNested } from 'class-validator';
-import { IsOptionalNotNull } from '../../users/dto/user-fields';
+
 import { TenantSettingsDto } from './tenant-settings.dto';
 import { IsCountry, IsIanaTimeZone, IsSlug, IsTenantName } from './tenant-fields';
+import { IsOptionalNotNull } from '../../common/validation/field-rules';
 
 /**
  * Every field is optional; fields equal to the stored value count as unchanged (react-admin PUTs

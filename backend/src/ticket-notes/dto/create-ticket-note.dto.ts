@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import { NOTE_VISIBILITIES, type NoteVisibility } from '@callpro/contracts';
-import { IsNoteBody, IsOptionalNotNull, NOTE_BODY_MAX } from './note-fields';
+import { IsNoteBody, NOTE_BODY_MAX } from './note-fields';
+import { IsOptionalNotNull } from '../../common/validation/field-rules';
 
 export class CreateTicketNoteDto {
   /** A ticket of this tenant. */

@@ -1,11 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export const NOTE_BODY_MAX = 20_000;
-
-/** Optional in an update, but not nullable: absent means "unchanged", null is refused. */
-export const IsOptionalNotNull = () => ValidateIf((_obj, value) => value !== undefined);
 
 export const IsNoteBody = () =>
   applyDecorators(

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsUUID, ValidateNested } from 'class-validator';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@callpro/contracts';
-import { IsNullable, IsOptionalNotNull } from './ticket-fields';
+import { IsNullable, IsOptionalNotNull } from '../../common/validation/field-rules';
 
 export const BULK_MAX = 500;
 

@@ -8,8 +8,6 @@ import {
 } from '@callpro/contracts';
 import {
   DESCRIPTION_MAX,
-  IsNullable,
-  IsOptionalNotNull,
   IsOptionalText,
   IsRequesterEmail,
   IsRequesterPhone,
@@ -17,6 +15,7 @@ import {
   IsTags,
   SUBJECT_MAX,
 } from './ticket-fields';
+import { IsNullable, IsOptionalNotNull } from '../../common/validation/field-rules';
 
 /** A new ticket; it starts in status `new` and gets the tenant's next number. */
 export class CreateTicketDto {

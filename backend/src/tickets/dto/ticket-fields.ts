@@ -1,25 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { TrimmedOrNull, IsNullable } from '../../common/validation/field-rules';
 
 export const SUBJECT_MAX = 300;
 export const DESCRIPTION_MAX = 20_000;
 export const TAGS_MAX = 20;
 export const TAG_MAX = 50;
-
-/** Trims strings; an empty one means "no value" (react-admin sends '' for a cleared input). */
-const trimmedOrNull = () =>
-  Transform(({ value }) => {
-    if (typeof value !== 'string') return value;
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
-  });
-
-/** Absent or null both pass; anything else is validated. */
-export const IsNullable = () => ValidateIf((_obj, value) => value !== undefined && value !== null);
-
-/** Optional in an update, but not nullable: absent means "unchanged", null is refused. */
-export const IsOptionalNotNull = () => ValidateIf((_obj, value) => value !== undefined);
 
 export const IsSubject = () =>
   applyDecorators(
@@ -29,10 +16,10 @@ export const IsSubject = () =>
     MaxLength(SUBJECT_MAX),
   );
 
-export const IsOptionalText = (max: number) => applyDecorators(trimmedOrNull(), IsNullable(), IsString(), MaxLength(max));
+export const IsOptionalText = (max: number) => applyDecorators(TrimmedOrNull(), IsNullable(), IsString(), MaxLength(max));
 
 /** Checked for shape here; the service normalises it to E.164 with the tenant's default country. */
-export const IsRequesterPhone = () => applyDecorators(trimmedOrNull(), IsNullable(), IsString(), MaxLength(64));
+export const IsRequesterPhone = () => applyDecorators(TrimmedOrNull(), IsNullable(), IsString(), MaxLength(64));
 
 export const IsRequesterEmail = () =>
   applyDecorators(

@@ -10,8 +10,6 @@ import {
 } from '@callpro/contracts';
 import {
   DESCRIPTION_MAX,
-  IsNullable,
-  IsOptionalNotNull,
   IsOptionalText,
   IsRequesterEmail,
   IsRequesterPhone,
@@ -20,6 +18,7 @@ import {
   IsVersion,
   SUBJECT_MAX,
 } from './ticket-fields';
+import { IsNullable, IsOptionalNotNull } from '../../common/validation/field-rules';
 
 /**
  * react-admin PUTs the whole record: read-only fields (id, number, timestamps …) are ignored and

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { ROLES, type Role } from '@callpro/contracts';
-import { IsOptionalNotNull, IsPassword, IsPersonName, IsPhone, IsUserEmail } from './user-fields';
+import { IsPassword, IsPersonName, IsPhone, IsUserEmail } from './user-fields';
+import { IsOptionalNotNull } from '../../common/validation/field-rules';
 
 /**
  * Every field is optional; fields equal to the stored value count as unchanged (react-admin PUTs

@@ -1,14 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-
-/** Optional in an update, but not nullable: absent means "unchanged", null is refused. */
-export const IsOptionalNotNull = () => ValidateIf((_obj, value) => value !== undefined);
 
 /*
  * Each helper also documents its constraints (the Swagger plugin cannot see through composed
