@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import apiKeys from './api-keys';
+import businessCalendars from './business-calendars';
 import callLogs from './call-logs';
+import { CRM_ANALYTICS_PATH, CrmAnalyticsPage } from './crm-analytics';
 import { Dashboard } from './dashboard/Dashboard';
 import dispositions from './dispositions';
 import { Layout } from './layout/Layout';
@@ -12,6 +15,7 @@ import notifications from './notifications';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { RealtimeProvider } from './realtime/RealtimeProvider';
+import slaPolicies from './sla-policies';
 import tenants from './tenants';
 import { theme } from './theme/theme';
 import tickets from './tickets';
@@ -47,6 +51,11 @@ export const App = () => (
     <Resource name="tenants" {...tenants} />
     <Resource name="dispositions" {...dispositions} />
     <Resource name="api-keys" {...apiKeys} />
+    <Resource name="sla-policies" {...slaPolicies} />
+    <Resource name="business-calendars" {...businessCalendars} />
     <Resource name="notifications" {...notifications} />
+    <CustomRoutes>
+      <Route path={CRM_ANALYTICS_PATH} element={<CrmAnalyticsPage />} />
+    </CustomRoutes>
   </Admin>
 );

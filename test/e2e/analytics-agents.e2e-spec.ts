@@ -168,12 +168,20 @@ describe('GET /analytics/agents', () => {
     }
   });
 
-  it('gives an agent only their own row, and refuses them another agent’s', async () => {
-    const res = await leaderboard(as(a.agent2)).expect(200);
-    expect(res.body.agentId).toBe(a.agent2.id);
-    expect(res.body.current).toEqual([expected(a.agent2.id, 'Bob Agent', march)]);
-    expect(res.body.previousFigures).toEqual([expected(a.agent2.id, 'Bob Agent', february)]);
-    await leaderboard(as(a.agent2), { agentId: a.agent.id }).expect(403);
+  it('refuses an agent the leaderboard (403 problem+json), even their own row, while their own summary stays open to them', async () => {
+    const queries: Record<string, string>[] = [{}, { agentId: a.agent2.id }, { agentId: a.agent.id }];
+    for (const query of queries) {
+      const res = await leaderboard(as(a.agent2), query).expect(403);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 403, type: expect.stringMatching(/forbidden$/) });
+    }
+    const own = await request(t.server)
+      .get(`${API}/analytics/summary`)
+      .set(as(a.agent2))
+      .query({ from: march.from.toISOString(), to: march.to.toISOString() })
+      .expect(200);
+    expect(own.body.agentId).toBe(a.agent2.id);
+    expect(own.body.current.calls.answered).toBe(expected(a.agent2.id, 'Bob Agent', march).callsHandled);
   });
 
   it('narrows to one person for a supervisor, and lists inactive people only when they have figures', async () => {

@@ -123,8 +123,9 @@ describe('GET /analytics/export', () => {
       [a.agent.id, String(handled(a.agent.id))],
     ]);
     expect(rows[1]).toMatchObject({ ticketsResolved: '1', medianFirstResponseMinutes: '30', slaCompliance: '' });
-    const own = await download(as(a.agent2), { report: 'agents' }).expect(200);
-    expect(records(own.body).rows.map((r) => r.agentId)).toEqual([a.agent2.id]);
+    // the leaderboard compares people: not for agents, not even their own row
+    const refused = await download(as(a.agent2), { report: 'agents' }).expect(403);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
   it('holds one cursor while the client reads slowly, and gives its connection back when the client goes away', async () => {

@@ -202,6 +202,10 @@ describe('the SLA job', () => {
         },
       });
       for (const inbox of [admin, supervisor, agent, agent2]) expect(breached(inbox)).toHaveLength(1);
+      // whom it notified, so that their UIs (and only theirs) toast it
+      const notifiedUserIds = breached(agent)[0].envelope.payload.notifiedUserIds as string[];
+      expect(notifiedUserIds).toEqual(expect.arrayContaining([f.agent.id, f.supervisor.id, f.admin.id]));
+      expect(notifiedUserIds).not.toContain(f.agent2.id);
       expect(notified(agent2)).toEqual([]);
       expect(notified(agent)[0].envelope.payload).toMatchObject({ userId: f.agent.id, resource: 'tickets', resourceId: ticket.id });
       expect(otherAdmin.events).toEqual([]);

@@ -1,4 +1,4 @@
-import { analyticsKey, analyticsQueryString, analyticsScope, chartRows, dayLabel, DEFAULT_DAYS, percent, periodLabel, type CallBucket } from './callAnalytics';
+import { analyticsKey, analyticsScope, chartRows, dayLabel, DEFAULT_DAYS, percent, periodLabel, type CallBucket } from './callAnalytics';
 
 const USER = '33333333-3333-4333-8333-333333333333';
 const AGENT = '44444444-4444-4444-8444-444444444444';
@@ -41,15 +41,6 @@ describe('analyticsScope', () => {
   it('ends a start in the future a day later, so that the period never ends before it starts', () => {
     const scope = scopeOf({ startedAt_gte: new Date(2026, 4, 2, 9).toISOString() });
     expect(scope.to).toBe(new Date(2026, 4, 3).toISOString());
-  });
-});
-
-describe('analyticsQueryString', () => {
-  it('sends both ends, and agentId and timezone only when known', () => {
-    const bare = { from: 'a', to: 'b', agentId: null, timezone: null, defaultFrom: false, defaultTo: false };
-    expect(Object.fromEntries(new URLSearchParams(analyticsQueryString(bare)))).toEqual({ from: 'a', to: 'b' });
-    const full = new URLSearchParams(analyticsQueryString({ ...bare, agentId: AGENT, timezone: ZONE }, { interval: 'day' }));
-    expect(Object.fromEntries(full)).toEqual({ from: 'a', to: 'b', agentId: AGENT, timezone: ZONE, interval: 'day' });
   });
 });
 

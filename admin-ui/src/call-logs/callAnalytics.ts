@@ -1,4 +1,5 @@
-import { API_URL, httpClient, type HttpClient } from '../providers/httpClient';
+import { fetchCallsTimeseries, fetchSummary } from '../analytics-api';
+import { httpClient, type HttpClient } from '../providers/httpClient';
 
 /** Days the panel covers when the list has no "Started from" filter. */
 export const DEFAULT_DAYS = 30;
@@ -47,13 +48,6 @@ export function analyticsScope(filter: Record<string, unknown>, userId: string |
   return { from, to, agentId: agent === 'me' ? userId : agent, timezone, defaultFrom: gte === null, defaultTo: lte === null };
 }
 
-export function analyticsQueryString(scope: AnalyticsScope, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ from: scope.from, to: scope.to, ...extra });
-  if (scope.agentId) params.set('agentId', scope.agentId);
-  if (scope.timezone) params.set('timezone', scope.timezone);
-  return params.toString();
-}
-
 /** Call figures of a period or of one bucket, as the analytics API reports them. */
 export interface CallFigures {
   /** All calls, both directions. */
@@ -83,19 +77,15 @@ export interface CallBucket extends CallFigures {
  */
 export const analyticsKey = (what: 'summary' | 'timeseries', scope: AnalyticsScope) => ['call-logs', 'analytics', what, scope] as const;
 
-/** GET /analytics/summary: this period's call figures. */
+/** GET /analytics/summary: this period's call figures (the panel shows neither tickets nor the previous period). */
 export async function fetchCallFigures(scope: AnalyticsScope, http: HttpClient = httpClient): Promise<CallFigures> {
-  const { json } = await http(`${API_URL}/analytics/summary?${analyticsQueryString(scope)}`);
-  // the summary also holds ticket figures and the previous period's; the panel shows this period's calls
-  return (json as { current: { calls: CallFigures } }).current.calls;
+  return (await fetchSummary(scope, http)).current.calls;
 }
 
 /** GET /analytics/calls/timeseries?interval=day: every day of the period, empty ones included. */
 export async function fetchCallsPerDay(scope: AnalyticsScope, http: HttpClient = httpClient): Promise<CallBucket[]> {
-  const { json } = await http(`${API_URL}/analytics/calls/timeseries?${analyticsQueryString(scope, { interval: 'day' })}`);
-  return (json as { current: CallBucket[] }).current;
+  return (await fetchCallsTimeseries(scope, 'day', http)).current;
 }
-
 
 /** "Mar 1" for a bucket label (`YYYY-MM-DD…`): that calendar day, wherever the browser is. */
 export function dayLabel(label: string, locale?: string): string {

@@ -1,13 +1,11 @@
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ListAltIcon from '@mui/icons-material/ListAlt';
-import { Box, IconButton, Stack, Tooltip, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import type { MouseEvent } from 'react';
-import { BooleanField, CreateButton, DataTable, List, useDataProvider, useListContext, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { BooleanField, CreateButton, DataTable, List, useDataProvider, useNotify, useRefresh } from 'react-admin';
 import { useSession } from '../providers/useSession';
 import { ListLoadError } from '../tickets/LoadError';
-import { moveRow, type PositionChange } from './reorder';
+import { MoveButtons } from '../shared/MoveButtons';
+import { positionChanges, type PositionChange } from '../shared/reorder';
 import type { DispositionRecord } from './types';
 
 /** The API's largest page: the whole list on one page, so that it can be reordered as a whole. */
@@ -26,36 +24,7 @@ const DispositionsEmpty = () => (
   </Box>
 );
 
-/** Up and down arrows that renumber the list (one PUT per entry whose position changes). */
-const MoveButtons = ({ reorder, busy }: { reorder: (changes: PositionChange[]) => void; busy: boolean }) => {
-  const record = useRecordContext<DispositionRecord>();
-  const { data = [] } = useListContext<DispositionRecord>();
-  if (!record) return null;
-  const index = data.findIndex((row) => row.id === record.id);
-  const move = (delta: number) => (event: MouseEvent) => {
-    event.stopPropagation();
-    reorder(moveRow(data, index, delta));
-  };
-  return (
-    <Stack direction="row">
-      <Tooltip title="Move up">
-        <span>
-          <IconButton size="small" aria-label={`Move ${record.name} up`} disabled={busy || index <= 0} onClick={move(-1)}>
-            <ArrowUpwardIcon fontSize="small" />
-          </IconButton>
-        </span>
-      </Tooltip>
-      <Tooltip title="Move down">
-        <span>
-          <IconButton size="small" aria-label={`Move ${record.name} down`} disabled={busy || index < 0 || index >= data.length - 1} onClick={move(1)}>
-            <ArrowDownwardIcon fontSize="small" />
-          </IconButton>
-        </span>
-      </Tooltip>
-    </Stack>
-  );
-};
-
+/** One PUT per entry whose position changes. */
 const useReorder = () => {
   const dataProvider = useDataProvider();
   const notify = useNotify();
@@ -89,7 +58,7 @@ export const DispositionList = () => {
         <DataTable.Col source="active" field={BooleanField} disableSort />
         {manage && (
           <DataTable.Col label="Order" disableSort>
-            <MoveButtons reorder={(changes) => reorder.mutate(changes)} busy={reorder.isPending} />
+            <MoveButtons<DispositionRecord> onMove={(order) => reorder.mutate(positionChanges(order))} busy={reorder.isPending} />
           </DataTable.Col>
         )}
       </DataTable>

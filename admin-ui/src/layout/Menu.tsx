@@ -1,3 +1,4 @@
+import InsightsIcon from '@mui/icons-material/Insights';
 import SettingsIcon from '@mui/icons-material/Settings';
 import { Menu as RaMenu, useResourceDefinitions } from 'react-admin';
 import { useSession } from '../providers/useSession';
@@ -15,7 +16,7 @@ export const Menu = () => {
         entry.kind === 'resource' ? (
           <RaMenu.ResourceItem key={entry.resource} name={entry.resource} />
         ) : (
-          <RaMenu.Item key={entry.to} to={entry.to} primaryText={entry.label} leftIcon={<SettingsIcon />} />
+          <RaMenu.Item key={entry.to} to={entry.to} primaryText={entry.label} leftIcon={entry.kind === 'page' ? <InsightsIcon /> : <SettingsIcon />} />
         ),
       )}
     </RaMenu>

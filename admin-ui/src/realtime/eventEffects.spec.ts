@@ -3,6 +3,8 @@ import { createToastGate, isDataQuery, queryKeysFor, toastFor } from './eventEff
 
 const ME = 'user-me';
 const OTHER = 'user-other';
+const SUPERVISOR = 'user-supervisor';
+const ADMIN = 'user-org-admin';
 
 const event = (name: EventName, payload: Record<string, unknown>, resourceId = 'res-1'): EventEnvelope => ({
   id: `evt-${name}`,
@@ -22,9 +24,9 @@ describe('queryKeysFor', () => {
     expect(queryKeysFor(event(name, {}))).toContainEqual([EVENT_RESOURCE[name]]);
   });
 
-  it('refreshes the history (audit events) with ticket and lead changes', () => {
-    expect(queryKeysFor(event('ticket.updated', { assigneeId: null }))).toEqual([['tickets'], ['audit-events']]);
-    expect(queryKeysFor(event('ticket.created', { assigneeId: null }))).toEqual([['tickets'], ['audit-events']]);
+  it('refreshes the history (audit events) with ticket and lead changes, and the SLA log with ticket changes', () => {
+    expect(queryKeysFor(event('ticket.updated', { assigneeId: null }))).toEqual([['tickets'], ['audit-events'], ['sla-events']]);
+    expect(queryKeysFor(event('ticket.created', { assigneeId: null }))).toEqual([['tickets'], ['audit-events'], ['sla-events']]);
     expect(queryKeysFor(event('lead.updated', { ownerId: null }))).toEqual([['leads'], ['audit-events']]);
   });
 
@@ -64,16 +66,33 @@ describe('toastFor', () => {
     expect(toastFor(notification({ type: 'call.missed', resource: null, resourceId: null }), ME)?.key).toBe('call.missed:notification-1');
   });
 
-  it('warns about SLA alerts on my tickets only', () => {
-    const warning = event('sla.warning', { ticketId: 'ticket-1', metric: 'first_response', threshold: 75, assigneeId: ME, number: 1001 });
+  it('warns the users a warning notified (the assignee), and nobody else', () => {
+    const warning = event('sla.warning', { ticketId: 'ticket-1', metric: 'first_response', threshold: 75, assigneeId: ME, number: 1001, notifiedUserIds: [ME] });
     expect(toastFor(warning, ME)).toEqual({
       message: 'SLA warning: first response due soon on ticket #1001 (75% of the time used)',
       type: 'warning',
       key: 'sla.warning:ticket-1',
     });
     expect(toastFor(warning, OTHER)).toBeNull();
-    const breach = event('sla.breached', { ticketId: 'ticket-1', metric: 'resolution', assigneeId: ME });
-    expect(toastFor(breach, ME)).toEqual({ message: 'SLA breached: resolution target missed on one of your tickets', type: 'error', key: 'sla.breached:ticket-1' });
+  });
+
+  it('warns the supervisors a warning on an unassigned ticket notified', () => {
+    const warning = event('sla.warning', { ticketId: 'ticket-1', metric: 'resolution', threshold: 90, assigneeId: null, number: 1001, notifiedUserIds: [SUPERVISOR] });
+    expect(toastFor(warning, SUPERVISOR)?.type).toBe('warning');
+    expect(toastFor(warning, ME)).toBeNull();
+  });
+
+  it('tells of a breach the assignee, supervisors and org admins it notified, not the other agents', () => {
+    const breach = event('sla.breached', { ticketId: 'ticket-1', metric: 'resolution', assigneeId: ME, notifiedUserIds: [ME, SUPERVISOR, ADMIN] });
+    const expected = { message: 'SLA breached: resolution target missed on a ticket', type: 'error', key: 'sla.breached:ticket-1' };
+    for (const user of [ME, SUPERVISOR, ADMIN]) expect(toastFor(breach, user)).toEqual(expected);
+    expect(toastFor(breach, OTHER)).toBeNull();
+  });
+
+  it('falls back to the assignee for an alert that does not list whom it notified', () => {
+    const breach = event('sla.breached', { ticketId: 'ticket-1', metric: 'first_response', assigneeId: ME, number: 1002 });
+    expect(toastFor(breach, ME)?.message).toBe('SLA breached: first response target missed on ticket #1002');
+    expect(toastFor(breach, SUPERVISOR)).toBeNull();
   });
 
   it('gives an SLA alert and its notification the same key, so only one is shown', () => {

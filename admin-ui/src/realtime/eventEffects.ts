@@ -12,9 +12,9 @@ export type QueryKeyPrefix = readonly unknown[];
 
 /** Resources whose screens show what an event changed, besides the event's own resource. */
 const ALSO_AFFECTED: Partial<Record<EventName, readonly string[]>> = {
-  // a ticket's history tab lists its audit events
-  'ticket.created': ['audit-events'],
-  'ticket.updated': ['audit-events'],
+  // a ticket's history tab lists its audit events; its SLA log gets applied/paused/resumed/met rows
+  'ticket.created': ['audit-events', 'sla-events'],
+  'ticket.updated': ['audit-events', 'sla-events'],
   'lead.updated': ['audit-events'],
   'sla.warning': ['sla-events'],
   'sla.breached': ['sla-events'],
@@ -64,16 +64,25 @@ const NOTIFICATION_TOAST_TYPE: Record<string, Toast['type']> = {
 
 function slaToast(name: 'sla.warning' | 'sla.breached', payload: SlaAlertPayload): Toast {
   const metric = METRIC_LABELS[payload.metric ?? ''] ?? 'SLA';
-  const ticket = typeof payload.number === 'number' ? `ticket #${payload.number}` : 'one of your tickets';
+  const ticket = typeof payload.number === 'number' ? `ticket #${payload.number}` : 'a ticket';
   if (name === 'sla.breached') return { message: `SLA breached: ${metric} target missed on ${ticket}`, type: 'error', key: `${name}:${payload.ticketId}` };
   const used = typeof payload.threshold === 'number' ? ` (${payload.threshold}% of the time used)` : '';
   return { message: `SLA warning: ${metric} due soon on ${ticket}${used}`, type: 'warning', key: `${name}:${payload.ticketId}` };
 }
 
 /**
+ * Whom an SLA alert concerns: the users it notified (warning: the assignee, or the supervisors
+ * when nobody is assigned; breach: the assignee, supervisors and org admins). An event without
+ * the list (published before it existed) concerns its assignee.
+ */
+function concerns(payload: SlaAlertPayload, userId: string): boolean {
+  return Array.isArray(payload.notifiedUserIds) ? payload.notifiedUserIds.includes(userId) : payload.assigneeId === userId;
+}
+
+/**
  * The toast an event deserves for user `userId`, if any. Notifications are the server's word
  * for "this concerns you" (ticket assigned to you by someone else, SLA alerts, missed calls), so
- * each one is shown with its title. SLA alerts on the user's own tickets are shown too, keyed
+ * each one is shown with its title. SLA alerts are shown to the users they notified, keyed
  * like their notification so that only the first of the two appears. A plain ticket.updated that
  * assigns the user is not toasted: it does not say who assigned it (the user may have taken it
  * themselves), and the server sends a notification exactly when someone else did.
@@ -92,7 +101,7 @@ export function toastFor(envelope: EventEnvelope, userId: string): Toast | null 
     }
     case 'sla.warning':
     case 'sla.breached':
-      return event.payload.assigneeId === userId ? slaToast(event.name, event.payload) : null;
+      return concerns(event.payload, userId) ? slaToast(event.name, event.payload) : null;
     default:
       return null;
   }

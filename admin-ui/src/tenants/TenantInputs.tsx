@@ -1,7 +1,7 @@
 import { AutocompleteInput, BooleanInput, maxLength, minLength, regex, required, TextInput } from 'react-admin';
+import { browserTimeZones, timeZoneChoices } from '../shared/timeZones';
 
-/** IANA zones as the browser knows them (the API accepts these and UTC). */
-const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')].map((id) => ({ id, name: id }));
+const TIME_ZONES = timeZoneChoices(browserTimeZones());
 
 const SLUG = [required(), minLength(2), maxLength(63), regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'Only a-z, 0-9 and inner hyphens')];
 const COUNTRY = [required(), regex(/^[A-Za-z]{2}$/, 'A two-letter ISO 3166-1 code such as US')];

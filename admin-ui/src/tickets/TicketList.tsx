@@ -17,6 +17,7 @@ import type { UserRecord } from '../users/types';
 import { ListLoadError } from './LoadError';
 import { PersonFilterInput } from './PersonFilterInput';
 import { RelativeTime } from './RelativeTime';
+import { SlaBadge } from './sla/SlaBadge';
 import { TicketBulkActions } from './TicketBulkActions';
 import { TicketViews } from './TicketViews';
 import { TICKET_CSV_COLUMNS, ticketCsvRows, toCsv } from './ticketExport';
@@ -72,6 +73,8 @@ export const TicketList = () => (
       <DataTable.Col source="requesterName" label="Requester" render={requesterOf} />
       <DataTable.Col source="status" render={(t) => <StatusChip status={t.status} />} />
       <DataTable.Col source="priority" render={(t) => <PriorityChip priority={t.priority} />} />
+      {/* sorted by the nearest due time; the badge shows the most pressing metric */}
+      <DataTable.Col source="slaNextDueAt" label="SLA" render={(t) => <SlaBadge sla={t.sla} />} />
       <DataTable.Col source="assigneeId" label="Assignee">
         <ReferenceField source="assigneeId" reference="users" link={false} emptyText="Unassigned" />
       </DataTable.Col>

@@ -42,7 +42,7 @@ const normaliseTags = (tags: string[]) => [...new Set(tags.map((t) => t.trim().t
 export const TicketProperties = ({ ticket, actions, save, isPending }: Props) => {
   const locked = !actions.canEdit || isPending;
   return (
-    <Card sx={{ alignSelf: 'start' }}>
+    <Card>
       <CardContent>
         <Stack spacing={2} divider={<Divider flexItem />}>
           <Section title="Assignee">

@@ -8,6 +8,7 @@ import { useSession } from '../providers/useSession';
 import { AddNoteForm } from '../ticket-notes/AddNoteForm';
 import { NotesTimeline } from '../ticket-notes/NotesTimeline';
 import { ShowLoadError } from './LoadError';
+import { TicketSlaPanel } from './sla/TicketSlaPanel';
 import { TicketProperties } from './TicketProperties';
 import { TicketStatusBar } from './TicketStatusBar';
 import { TicketTitle } from './TicketTitle';
@@ -99,7 +100,10 @@ const TicketPage = () => {
         </Card>
         <TicketTabs ticket={ticket} />
       </Stack>
-      <TicketProperties ticket={ticket} actions={actions} save={save} isPending={isPending} />
+      <Stack spacing={2} sx={{ minWidth: 0, alignSelf: 'start' }}>
+        <TicketProperties ticket={ticket} actions={actions} save={save} isPending={isPending} />
+        <TicketSlaPanel ticket={ticket} />
+      </Stack>
     </Box>
   );
 };

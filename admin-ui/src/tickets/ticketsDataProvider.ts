@@ -1,6 +1,7 @@
 import type { DataProvider, Identifier } from 'react-admin';
 import { API_URL, httpClient, type HttpClient } from '../providers/httpClient';
 import { withNobodyFilters } from './nobodyFilter';
+import { withBreachingSoonFilter } from './sla/breachingSoon';
 import type { BulkTicketChanges, TicketRecord } from './types';
 
 export interface BulkUpdateTicketsParams {
@@ -17,12 +18,12 @@ export interface TicketsApi {
 export type TicketsDataProvider = DataProvider & TicketsApi;
 
 /**
- * The stock provider plus `bulkUpdateTickets`, and `assigneeId: "none"` sent as null (unassigned).
- * Everything else goes to `base` unchanged.
+ * The stock provider plus `bulkUpdateTickets`, `assigneeId: "none"` sent as null (unassigned), and
+ * the "breaching soon" filter sent as a due-time bound. Everything else goes to `base` unchanged.
  */
 export function withTicketsApi<D extends DataProvider>(base: D, http: HttpClient = httpClient, apiUrl = API_URL): D & TicketsApi {
   return {
-    ...withNobodyFilters(base, 'tickets', ['assigneeId']),
+    ...withBreachingSoonFilter(withNobodyFilters(base, 'tickets', ['assigneeId']), 'tickets'),
     async bulkUpdateTickets({ ids, changes }) {
       const { json } = await http(`${apiUrl}/tickets/bulk`, { method: 'PATCH', body: JSON.stringify({ ids, changes }) });
       return { data: json as TicketRecord[] };

@@ -1,4 +1,5 @@
 import type { TicketChannel, TicketPriority, TicketStatus } from '@callpro/contracts';
+import type { TicketSlaRecord } from './sla/slaTypes';
 
 /** A row of the tickets resource (GET /tickets). Timestamps are ISO-8601 strings. */
 export interface TicketRecord {
@@ -20,6 +21,15 @@ export interface TicketRecord {
   firstRespondedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  /** The SLA policy in force; null = none matches. */
+  slaPolicyId: string | null;
+  /** Its SLA clocks; null without a policy. */
+  sla: TicketSlaRecord | null;
+  /** The nearest due time of a running SLA metric (sortable, filterable). */
+  slaNextDueAt: string | null;
+  slaPausedSince: string | null;
+  /** Business minutes spent paused so far. */
+  slaPausedMinutes: number;
   /** Sent back with every change; a stale one is refused (409 version-conflict). */
   version: number;
   createdAt: string;

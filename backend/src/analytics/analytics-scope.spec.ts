@@ -1,6 +1,6 @@
 import { defineAbilityFor, type Principal } from '@callpro/permissions';
 import { ProblemException } from '../common/errors/problem';
-import { resolveAgentScope } from './analytics-scope';
+import { assertTeamAnalytics, resolveAgentScope } from './analytics-scope';
 
 const tenantId = '00000000-0000-4000-8000-000000000001';
 const self = '00000000-0000-4000-8000-0000000000aa';
@@ -36,5 +36,23 @@ describe('resolveAgentScope', () => {
 
   it('refuses an API key without analytics:read', () => {
     expect(status(() => scope({ kind: 'apiKey', keyId: 'k', tenantId, scopes: ['calls:read'] }))).toBe(403);
+  });
+});
+
+describe('assertTeamAnalytics', () => {
+  const check = (p: Principal) => status(() => assertTeamAnalytics(defineAbilityFor(p)));
+
+  it.each(['org_admin', 'supervisor', 'super_admin'] as const)('lets a %s compare agents', (role) => {
+    expect(check(user(role))).toBe(200);
+  });
+
+  it('lets an API key with analytics:read compare agents, not one without', () => {
+    expect(check({ kind: 'apiKey', keyId: 'k', tenantId, scopes: ['analytics:read'] })).toBe(200);
+    expect(check({ kind: 'apiKey', keyId: 'k', tenantId, scopes: ['calls:read'] })).toBe(403);
+  });
+
+  it('refuses an agent, though they may read their own figures (403)', () => {
+    expect(scope(user('agent'))).toBe(self);
+    expect(check(user('agent'))).toBe(403);
   });
 });

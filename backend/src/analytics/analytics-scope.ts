@@ -1,4 +1,4 @@
-import { asSubject, type AppAbility, type Principal } from '@callpro/permissions';
+import { asSubject, canViewAnalytics, type AppAbility, type Principal } from '@callpro/permissions';
 import { forbidden } from '../common/errors/problem';
 
 /**
@@ -13,4 +13,13 @@ export function resolveAgentScope(principal: Principal, ability: AppAbility, req
   const self = principal.kind === 'user' ? principal.userId : null;
   if (self && (wanted === null || wanted === self) && ability.can('read', asSubject('Analytics', { agentId: self }))) return self;
   throw forbidden(wanted ? 'You may only see your own figures' : 'You may not see analytics');
+}
+
+/**
+ * The leaderboard (and its CSV) compares people, so it is only for who may read team-wide
+ * analytics (`canViewAnalytics`): an agent gets a 403 even for their own row, which the
+ * self-scoped summary and series already give them.
+ */
+export function assertTeamAnalytics(ability: AppAbility): void {
+  if (!canViewAnalytics(ability)) throw forbidden('The agent leaderboard is only for roles that see team-wide analytics');
 }

@@ -1,5 +1,5 @@
 import { applyDecorators, Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, Principal } from '@callpro/permissions';
 import { CurrentAbility, CurrentPrincipal, Policy } from '../common/auth/decorators';
 import { ProblemResponse } from '../common/http/problem.response';
@@ -12,7 +12,7 @@ import { SummaryResponse } from './dto/summary.response';
 import { TicketsBreakdownResponse, TicketsTimeseriesResponse } from './dto/tickets-analytics.response';
 
 const SCOPE =
-  'Org admins, supervisors, super admins (with X-Tenant-Id) and API keys with `analytics:read` see the whole tenant and may narrow it with `agentId`; an agent always gets their own figures. ' +
+  'Org admins, supervisors, super admins (with X-Tenant-Id) and API keys with `analytics:read` see the whole tenant and may narrow it with `agentId`; an agent always gets their own figures (but not the leaderboard, which compares people). ' +
   'Every answer carries the same figures for the previous period of equal length (`previousFigures`).';
 
 /** Policy, shared filters' errors and the scope note every analytics route has. */
@@ -69,6 +69,7 @@ export class AnalyticsController {
 
   @Get('agents')
   @AnalyticsRoute('Agent leaderboard: calls handled, answer rate, handle time, tickets resolved, first response')
+  @ApiForbiddenResponse({ type: ProblemResponse, description: 'Not for agents: the leaderboard compares people, so it needs team-wide analytics' })
   @ApiOkResponse({ type: AgentsLeaderboardResponse })
   agents(@Query() dto: AgentsQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<AgentsLeaderboardResponse> {
     return this.analytics.agentsLeaderboard(principal, ability, dto);
@@ -87,8 +88,9 @@ export class AnalyticsController {
   @Get('export')
   @AnalyticsRoute(
     'Download calls, tickets or the leaderboard of a period as CSV',
-    'Streamed (UTF-8 with BOM, header row, ISO-8601 UTC times) as `<report>-<from>-<to>.csv`. Agents get only their own rows.',
+    'Streamed (UTF-8 with BOM, header row, ISO-8601 UTC times) as `<report>-<from>-<to>.csv`. Agents get only their own calls and tickets, and no `agents` report.',
   )
+  @ApiForbiddenResponse({ type: ProblemResponse, description: 'An agent asking for the `agents` report (the leaderboard), or another agent’s rows' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
   async export(@Query() dto: ExportQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<StreamableFile> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AppAbility, Principal } from '@callpro/permissions';
 import { ClockService } from '../common/clock/clock.service';
 import { AnalyticsContextResolver } from './analytics-context';
+import { assertTeamAnalytics } from './analytics-scope';
 import { AgentsAnalyticsService } from './agents-analytics.service';
 import { AnalyticsExportService, type CsvExport } from './analytics-export.service';
 import { CallsAnalyticsService } from './calls-analytics.service';
@@ -72,6 +73,7 @@ export class AnalyticsService {
   }
 
   async agentsLeaderboard(principal: Principal, ability: AppAbility, dto: AgentsQueryDto): Promise<AgentsLeaderboardResponse> {
+    assertTeamAnalytics(ability);
     const ctx = await this.context.resolve(principal, ability, dto);
     const order = { sort: dto.sort ?? 'callsHandled', order: dto.order ?? 'DESC' } as const;
     const [current, previousFigures] = await this.agents.leaderboard(ctx, order);
@@ -86,6 +88,7 @@ export class AnalyticsService {
   }
 
   async exportCsv(principal: Principal, ability: AppAbility, dto: ExportQueryDto): Promise<CsvExport> {
+    if (dto.report === 'agents') assertTeamAnalytics(ability);
     const ctx = await this.context.resolve(principal, ability, dto);
     return this.exporter.csv(ctx, dto.report);
   }

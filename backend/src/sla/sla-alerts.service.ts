@@ -38,7 +38,9 @@ export class SlaAlerts {
     const metric = METRIC_LABEL[alert.metric];
     const warning = alert.kind === 'warning';
     const staff = await recipients.staff();
-    const userIds = warning ? (ticket.assigneeId ? [ticket.assigneeId] : staff.supervisors) : [...(ticket.assigneeId ? [ticket.assigneeId] : []), ...staff.supervisors, ...staff.orgAdmins];
+    const userIds = [
+      ...new Set(warning ? (ticket.assigneeId ? [ticket.assigneeId] : staff.supervisors) : [...(ticket.assigneeId ? [ticket.assigneeId] : []), ...staff.supervisors, ...staff.orgAdmins]),
+    ];
     this.notifications.notify(em, userIds, {
       type: warning ? 'sla.warning' : 'sla.breached',
       title: warning ? `Ticket #${ticket.number}: ${alert.threshold} % of the ${metric} time used` : `Ticket #${ticket.number} breached its ${metric} target`,
@@ -56,6 +58,8 @@ export class SlaAlerts {
         number: ticket.number,
         subject: ticket.subject,
         assigneeId: ticket.assigneeId,
+        // who was notified: their UIs toast the alert, the tenant's other screens only refresh
+        notifiedUserIds: userIds,
         policyId: alert.policyId ?? undefined,
         metric: alert.metric,
         threshold: alert.threshold,

@@ -129,6 +129,8 @@ export interface SlaAlertPayload extends Extensible {
   dueAt?: string;
   occurredAt?: string;
   assigneeId?: string | null;
+  /** The users notified of it (warning: the assignee, else the supervisors; breach: assignee, supervisors, org admins). */
+  notifiedUserIds?: string[];
 }
 
 export interface NotificationEventPayload extends Extensible {
@@ -191,6 +193,8 @@ export type AuthRefreshAck = { ok: true; exp: number } | { ok: false; error: str
 export type ServerToClientEvents = { [N in EventName]: (envelope: TypedEventEnvelope<N>) => void } & {
   /** The session ended (token expired without `auth:refresh`, or the user was deactivated); the socket closes next. */
   'auth:expired': (info: { reason: string }) => void;
+  /** This instance is shutting down; the socket closes next. Connect again (to another instance). */
+  'server:shutdown': (info: { reason: string }) => void;
 };
 
 export interface ClientToServerEvents {

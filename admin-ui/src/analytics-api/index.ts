@@ -1,0 +1,3 @@
+export * from './analyticsFetchers';
+export * from './analyticsQuery';
+export * from './types';

@@ -1,0 +1,2 @@
+export { CRM_ANALYTICS_PATH } from './route';
+export { CrmAnalyticsPage } from './CrmAnalyticsPage';
