@@ -20,6 +20,8 @@ import { DispositionsModule } from './dispositions/dispositions.module';
 import { CallsModule } from './calls/calls.module';
 import { SlaModule } from './sla/sla.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { PoliciesGuard } from './common/auth/policies.guard';
 import { ProblemFilter } from './common/errors/problem.filter';
@@ -30,6 +32,7 @@ import { loggerOptions } from './common/http/logger';
     AppConfigModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
     DatabaseModule,
+    RateLimitModule,
     AuthModule,
     HealthModule,
     TenantsModule,
@@ -48,7 +51,9 @@ import { loggerOptions } from './common/http/logger';
     AnalyticsModule,
   ],
   providers: [
+    // in this order: who is calling, then their rate limits, then whether they may
     { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: PoliciesGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],

@@ -97,7 +97,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     origin: config.corsOrigins,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Range', 'X-Tenant-Id', 'X-API-Key', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
-    exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id', 'ETag', 'Retry-After'],
+    exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id', 'ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'],
     credentials: false,
     maxAge: 600,
   });

@@ -88,10 +88,10 @@ describe('login throttling with REDIS_URL: limits hold across instances', () => 
 
   it('refuses logins (503) rather than not counting them when Redis is unreachable', async () => {
     // its own store on a dead port: stopping the shared server would also hit the realtime adapter
-    const { RedisAttemptStore } = await import('../../backend/src/auth/throttle/redis-attempt-store');
+    const { RedisCounterStore } = await import('../../backend/src/common/rate-limit/redis-counter-store');
     const { LoginThrottle } = await import('../../backend/src/auth/throttle/login-throttle');
     const { AppConfig } = await import('../../backend/src/config/app-config.service');
-    const store = new RedisAttemptStore(`redis://127.0.0.1:${await freePort()}`);
+    const store = new RedisCounterStore(`redis://127.0.0.1:${await freePort()}`);
     try {
       const throttle = new LoginThrottle(store, one.app.get(AppConfig));
       await expect(throttle.assertAllowed(f.admin.email, newIp())).rejects.toMatchObject({ status: 503 });

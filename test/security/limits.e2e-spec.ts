@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
 import { createTenantFixture, tokenFor, type TenantFixture } from '../support/fixtures';
+import { AppConfig } from '../../backend/src/config/app-config.service';
 
 const expectProblem = (res: request.Response, status: number) => {
   expect(res.status).toBe(status);
@@ -86,17 +87,37 @@ describe('security: resource limits and headers', () => {
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
+  it('answers a configured origin with exactly that origin, and exposes the paging and rate-limit headers', async () => {
+    const origin = t.app.get(AppConfig).corsOrigins[0];
+    const res = await request(t.server).get('/api/v1/users').set(auth).set('Origin', origin).expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe(origin);
+    expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    const exposed = String(res.headers['access-control-expose-headers']).split(/,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['Content-Range', 'X-Total-Count', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy']));
+  });
+
   it('refuses TRACE and undocumented methods with problem+json', async () => {
-    for (const method of ['TRACE', 'PROPFIND']) {
-      const res = await request(t.server)[method === 'TRACE' ? 'trace' : 'get']('/api/v1/users').set(auth);
-      if (method === 'TRACE') {
-        expect([404, 405]).toContain(res.status);
-        expect(res.headers['content-type']).toContain('application/problem+json');
-      }
+    const marker = `echo-${Date.now()}`;
+    for (const path of ['/api/v1/users', '/api/v1/health/live', '/']) {
+      const res = await request(t.server).trace(path).set(auth).set('X-Echo-Marker', marker);
+      expect([404, 405]).toContain(res.status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      // TRACE must not reflect the request (cross-site tracing): neither the marker nor the token
+      expect(res.text).not.toContain(marker);
+      expect(res.text).not.toContain(auth.Authorization.slice(7));
     }
     const del = await request(t.server).delete('/api/v1/health/live');
     expect([404, 405]).toContain(del.status);
     expect(del.headers['content-type']).toContain('application/problem+json');
     figures.push('headers/CORS/methods: checked');
+  });
+
+  it('answers unknown API routes with 404 problem+json and no stack trace', async () => {
+    for (const [method, path] of [['get', '/api/v1/nope'], ['post', '/api/v1/nope'], ['get', '/api/v1/users/x/y/z'], ['get', '/api/v2/users'], ['delete', '/api/v1/tenants']] as const) {
+      const res = await request(t.server)[method](path).set(auth);
+      expectProblem(res, 404);
+      expect(res.text).not.toMatch(/node_modules|\/src\//);
+    }
+    figures.push('unknown routes: 404 problem+json');
   });
 });

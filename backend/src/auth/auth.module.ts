@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { AppConfig } from '../config/app-config.service';
 import { RefreshToken } from './refresh-token.entity';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,8 +10,6 @@ import { JwtStrategy } from './jwt.strategy';
 import { SessionCheck } from './session-check.service';
 import { TokenService } from './token.service';
 import { LoginThrottle } from './throttle/login-throttle';
-import { ATTEMPT_STORE, MemoryAttemptStore } from './throttle/attempt-store';
-import { RedisAttemptStore } from './throttle/redis-attempt-store';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), MikroOrmModule.forFeature([RefreshToken])],
@@ -23,15 +20,8 @@ import { RedisAttemptStore } from './throttle/redis-attempt-store';
     SessionCheck,
     AuthSessions,
     AuthService,
+    // counters in the global RateLimitModule's store (Redis when REDIS_URL is set)
     LoginThrottle,
-    {
-      provide: ATTEMPT_STORE,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
-        const url = config.get('REDIS_URL');
-        return url ? new RedisAttemptStore(url) : new MemoryAttemptStore();
-      },
-    },
   ],
   exports: [TokenService, SessionCheck, AuthSessions],
 })

@@ -23,6 +23,9 @@ export const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOGIN_IP_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(50),
+  /** Authenticated requests per minute: per tenant (all its users and keys) and per API key; 0 = off. */
+  RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(0).default(30_000),
+  RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(6_000),
   SERVE_UI: bool.default(true),
   /** The SLA job (warnings and breaches): whether this instance runs it, and how often. */
   SLA_JOB_ENABLED: bool.default(true),

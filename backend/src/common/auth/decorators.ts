@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Action, AppAbility, Principal, Subject } from '@callpro/permissions';
 import type { AuthenticatedRequest } from './authenticated-request';
 import { ProblemResponse } from '../http/problem.response';
@@ -12,12 +12,19 @@ export interface PolicyMetadata {
   subject: Subject;
 }
 
+/** Every authenticated route counts against its tenant's and API key's quota (common/rate-limit). */
+const RateLimited = () =>
+  ApiTooManyRequestsResponse({
+    description: 'Over the tenant or API-key rate limit; retry after `Retry-After` seconds (see the RateLimit-* headers)',
+    type: ProblemResponse,
+  });
+
 /** Opts a route out of the global deny-by-default authentication. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /**
  * Every authenticated route names the action and subject it needs (checked by PoliciesGuard before
- * the handler; services then check the row). Also documents the security schemes and 401/403.
+ * the handler; services then check the row). Also documents the security schemes and 401/403/429.
  */
 export const Policy = (action: Action, subject: Subject) =>
   applyDecorators(
@@ -26,6 +33,7 @@ export const Policy = (action: Action, subject: Subject) =>
     ApiSecurity('apiKey'),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired credentials', type: ProblemResponse }),
     ApiForbiddenResponse({ description: 'The principal may not do this', type: ProblemResponse }),
+    RateLimited(),
   );
 
 /** Any logged-in principal, no specific permission (e.g. GET /auth/me). */
@@ -34,6 +42,7 @@ export const Authenticated = () =>
     SetMetadata(POLICY, 'authenticated'),
     ApiBearerAuth('bearer'),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired credentials', type: ProblemResponse }),
+    RateLimited(),
   );
 
 export const CurrentPrincipal = createParamDecorator(

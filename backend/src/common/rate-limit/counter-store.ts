@@ -1,33 +1,36 @@
-/** Failures counted under one key within a fixed window that starts at the first failure. */
-export interface AttemptWindow {
+/** Hits counted under one key within a fixed window that starts at the first hit. */
+export interface CounterWindow {
   count: number;
   /** Seconds until the window ends (0 when nothing is counted). */
   resetsIn: number;
 }
 
-/** Where LoginThrottle keeps its counters: in memory (one instance) or in Redis (shared). */
-export interface AttemptStore {
-  peek(key: string): Promise<AttemptWindow>;
-  /** Counts one failure; the first one opens a window of `windowSeconds`. */
-  hit(key: string, windowSeconds: number): Promise<AttemptWindow>;
+/**
+ * Where the login throttle and the request rate limits keep their counters: in memory (one
+ * instance) or in Redis (shared by every instance). Each caller decides what a store failure means.
+ */
+export interface CounterStore {
+  peek(key: string): Promise<CounterWindow>;
+  /** Counts one hit; the first one opens a window of `windowSeconds`. */
+  hit(key: string, windowSeconds: number): Promise<CounterWindow>;
   clear(key: string): Promise<void>;
 }
 
-export const ATTEMPT_STORE = Symbol('ATTEMPT_STORE');
+export const COUNTER_STORE = Symbol('COUNTER_STORE');
 
-const EMPTY: AttemptWindow = { count: 0, resetsIn: 0 };
+const EMPTY: CounterWindow = { count: 0, resetsIn: 0 };
 
 /** Per-process counters: limits hold only within this instance (no REDIS_URL). */
-export class MemoryAttemptStore implements AttemptStore {
+export class MemoryCounterStore implements CounterStore {
   private readonly windows = new Map<string, { count: number; endsAt: number }>();
 
-  async peek(key: string): Promise<AttemptWindow> {
+  async peek(key: string): Promise<CounterWindow> {
     const w = this.windows.get(key);
     if (!w || w.endsAt <= Date.now()) return EMPTY;
     return { count: w.count, resetsIn: secondsUntil(w.endsAt) };
   }
 
-  async hit(key: string, windowSeconds: number): Promise<AttemptWindow> {
+  async hit(key: string, windowSeconds: number): Promise<CounterWindow> {
     const now = Date.now();
     if (this.windows.size > 100_000) this.sweep(now);
     let w = this.windows.get(key);
