@@ -13,6 +13,8 @@ import { AppConfig } from './config/app-config.service';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import { uiDistDir } from './common/http/spa-fallback';
 import { PROBLEM_CONTENT_TYPE, problem } from './common/errors/problem';
+import { Draining } from './health/draining.service';
+import { installDrainGate } from './health/drain-gate';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -70,6 +72,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get(AppConfig);
   const fastify = app.getHttpAdapter().getInstance();
+  installDrainGate(fastify, app.get(Draining));
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('X-Request-Id', String(req.id));
   });

@@ -4,7 +4,7 @@ import { validateEnv } from './config/env.schema';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { loadOrCreateJwtSecret } from './bootstrap/secrets';
 import { prepareDatabase } from './bootstrap/prepare-database';
-import { ownStopSignals, stopEmbeddedPostgres } from './bootstrap/shutdown';
+import { drainHttp, ownStopSignals, stopEmbeddedPostgres } from './bootstrap/shutdown';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './database/seeders/demo-data';
 
 const log = (message: string) => process.stdout.write(`[callpro] ${message}\n`);
@@ -16,7 +16,9 @@ class StartInterrupted extends Error {}
  * `npm start`: an embedded PostgreSQL under DATA_DIR unless DATABASE_URL is set, migrations under
  * an advisory lock, demo data on first start, then the API, OpenAPI docs and admin UI on PORT.
  * Whatever happens after PostgreSQL started (a signal, a failed step), HTTP stops first, then
- * PostgreSQL, so that the data directory is never left with a running or crashed server.
+ * PostgreSQL, so that the data directory is never left with a running or crashed server. A signal
+ * once ready first drains (drainHttp: readiness off, sockets told, requests in flight finish
+ * within SHUTDOWN_GRACE_MS).
  */
 async function main(): Promise<void> {
   let env = validateEnv(process.env);
@@ -26,6 +28,12 @@ async function main(): Promise<void> {
   let ready = false;
 
   const stop = async (exitCode: number): Promise<never> => {
+    // a last resort if a step hangs: the grace period plus PostgreSQL's own stop timeout and some
+    setTimeout(() => {
+      log('Stopping took too long; exiting');
+      process.exit(1);
+    }, env.SHUTDOWN_GRACE_MS + 60_000).unref();
+    if (app && ready) await drainHttp(app, env.SHUTDOWN_GRACE_MS, log);
     const parts = [app && 'HTTP', embedded && 'PostgreSQL'].filter(Boolean);
     if (parts.length) log(`Stopping ${parts.join(', then ')} …`);
     await app?.close().catch((e: unknown) => log(`error while closing the app: ${String(e)}`));

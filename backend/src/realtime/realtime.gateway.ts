@@ -11,6 +11,7 @@ import {
 } from '@nestjs/websockets';
 import { SOCKET_PATH, tenantRoom, userRoom, type AuthRefreshAck, type EventEnvelope } from '@callpro/contracts';
 import { AppConfig } from '../config/app-config.service';
+import { Draining } from '../health/draining.service';
 import { SocketAuthError, SocketAuthService } from './socket-auth.service';
 import { forClient, mayReceive, roomsFor } from './event-delivery';
 import { useRedisAdapter } from './redis-adapter';
@@ -52,6 +53,7 @@ export class RealtimeGateway
   constructor(
     private readonly auth: SocketAuthService,
     private readonly config: AppConfig,
+    private readonly draining: Draining,
   ) {}
 
   afterInit(server: AppServer): void {
@@ -65,6 +67,7 @@ export class RealtimeGateway
     });
     this.recheckTimer = setInterval(() => void this.recheckSessions(), SESSION_RECHECK_MS);
     this.recheckTimer.unref();
+    this.draining.onBegin(() => this.announceShutdown());
   }
 
   handleConnection(socket: AppSocket): void {
@@ -139,7 +142,23 @@ export class RealtimeGateway
     return ended;
   }
 
+  /**
+   * Tells every socket of this instance to reconnect (`server:shutdown`), then disconnects it. A
+   * server-side disconnect is not retried by Socket.IO clients on their own: the event says that
+   * this one should be. Returns how many sockets were told.
+   */
+  announceShutdown(): number {
+    let told = 0;
+    for (const socket of this.server?.sockets.sockets.values() ?? []) {
+      socket.emit('server:shutdown', { reason: 'server shutting down' });
+      socket.disconnect(true);
+      told++;
+    }
+    return told;
+  }
+
   beforeApplicationShutdown(): void {
+    this.announceShutdown();
     clearInterval(this.recheckTimer);
     for (const timer of this.expiryTimers.values()) clearTimeout(timer);
     this.expiryTimers.clear();
@@ -151,6 +170,7 @@ export class RealtimeGateway
   }
 
   private async handshake(socket: AppSocket): Promise<void> {
+    if (this.draining.active) throw new SocketAuthError('unavailable', 'shutting_down', 'server shutting down, connect again');
     this.auth.assertOrigin(socket.handshake.headers.origin, socket.handshake.headers.host);
     if (QUERY_TOKEN_NAMES.some((name) => name in socket.handshake.query)) {
       throw new SocketAuthError('unauthorized', 'token_in_query', 'send the token in auth.token, not in the query string');

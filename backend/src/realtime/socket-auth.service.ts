@@ -12,7 +12,7 @@ import type { SocketSession } from './socket-session';
 export class SocketAuthError extends Error {
   readonly data: { code: string };
 
-  constructor(kind: 'unauthorized' | 'forbidden', code: string, detail: string) {
+  constructor(kind: 'unauthorized' | 'forbidden' | 'unavailable', code: string, detail: string) {
     super(`${kind}: ${detail}`);
     this.name = 'SocketAuthError';
     this.data = { code };

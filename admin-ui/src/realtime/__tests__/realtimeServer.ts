@@ -50,6 +50,13 @@ export async function startRealtimeServer() {
         s.disconnect(true);
       }
     },
+    /** Like the gateway on SIGTERM: `server:shutdown` to every socket, then (unless `announceOnly`) a server-side disconnect. */
+    shutdownAll: (announceOnly = false) => {
+      for (const s of sockets()) {
+        s.emit('server:shutdown', { reason: 'server shutting down' });
+        if (!announceOnly) s.disconnect(true);
+      }
+    },
     /** Drops the transports without a Socket.IO disconnect, like a network failure. */
     dropTransports: () => {
       for (const s of sockets()) s.conn.close();

@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, HttpException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -41,6 +41,9 @@ export class AuthenticationGuard extends AuthGuard(AUTH_STRATEGIES) {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
+    // the session could not be checked (database down): not the caller's fault, and not a reason to
+    // log them out; ProblemFilter answers 503 for connection errors
+    if (err instanceof Error && !(err instanceof HttpException)) throw err;
     if (err || !user) throw new ProblemException(401, 'unauthorized', 'Missing, invalid or expired credentials');
     return user;
   }

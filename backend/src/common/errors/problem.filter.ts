@@ -25,7 +25,8 @@ export class ProblemFilter implements ExceptionFilter {
     const body = this.toProblem(error);
     body.instance = req.url.split('?')[0];
     body.requestId = String(req.id);
-    if (body.status >= 500) this.logger.error({ err: error, requestId: req.id }, 'Unhandled error');
+    // a 5xx thrown on purpose (a ProblemException: not ready, shutting down) is an answer, not a fault
+    if (body.status >= 500 && !(error instanceof HttpException)) this.logger.error({ err: error, requestId: req.id }, 'Unhandled error');
     if (body.status === 429 && body.retryAfter) void reply.header('Retry-After', String(body.retryAfter));
     void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }
