@@ -1,21 +1,2 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { Disposition } from './disposition.entity';
-
-/** The demo tenants' list: what a call centre typically records after a call. */
-export const DEFAULT_DISPOSITIONS = [
-  'Resolved',
-  'Information given',
-  'Sale',
-  'Follow-up scheduled',
-  'Call back later',
-  'Not interested',
-  'Wrong number',
-  'Escalated',
-] as const;
-
-/** Writes the default dispositions into `em`'s tenant; returns their names. */
-export async function seedDefaultDispositions(em: EntityManager): Promise<string[]> {
-  DEFAULT_DISPOSITIONS.forEach((name, position) => em.create(Disposition, { name, position, active: true }));
-  await em.flush();
-  return [...DEFAULT_DISPOSITIONS];
-}
+/** The demo tenants get the product's default list (default-dispositions.ts), like every new tenant. */
+export { DEFAULT_DISPOSITIONS, provisionDefaultDispositions as seedDefaultDispositions } from './default-dispositions';

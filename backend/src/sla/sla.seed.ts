@@ -1,33 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TicketPriority, TicketStatus } from '@callpro/contracts';
+import type { TicketStatus } from '@callpro/contracts';
 import type { TenantSeedStep } from '../database/seeders/demo.seeder';
 import type { Tenant } from '../tenants/tenant.entity';
-import type { OpeningInterval } from './business-time';
-import { BusinessCalendar } from './business-calendar.entity';
-import { nationalHolidays } from './holidays';
 import { applyPolicy, changeStatus, evaluate, matchPolicy, respond } from './sla-clock';
-import { SlaPolicy } from './sla-policy.entity';
+import { DEFAULT_SLA_POLICIES, provisionDefaultSla } from './sla-defaults';
 import { loadSlaRules } from './sla-rules';
 import type { SlaColumns, SlaEventDraft, SlaOutcome, SlaRule, SlaTicket } from './sla-state';
 import { insertSlaEvents, saveSlaColumns, SLA_TICKET_SELECT, slaTicketOfRow, type SlaTicketRow } from './sla-tickets.sql';
 import { localDateOf } from './zoned-time';
-
-const WEEKDAYS = [1, 2, 3, 4, 5];
-/** Mon–Fri 09:00–12:30 and 13:30–18:00, in the tenant's time zone. */
-export const OFFICE_HOURS: OpeningInterval[] = WEEKDAYS.flatMap((weekday) => [
-  { weekday, start: '09:00', end: '12:30' },
-  { weekday, start: '13:30', end: '18:00' },
-]);
-
-const HOUR = 60;
-/** The demo policies in matching order: the 24/7 call-back promise first, then one per priority in office hours. */
-export const DEMO_SLA_POLICIES: { name: string; tags?: string[]; priorities?: TicketPriority[]; first: number; resolution: number | null; officeHours: boolean }[] = [
-  { name: 'Missed-call callback', tags: ['callback'], first: 30, resolution: null, officeHours: false },
-  { name: 'Urgent', priorities: ['urgent'], first: 15, resolution: 4 * HOUR, officeHours: true },
-  { name: 'High', priorities: ['high'], first: HOUR, resolution: 8 * HOUR, officeHours: true },
-  { name: 'Normal', priorities: ['normal'], first: 4 * HOUR, resolution: 24 * HOUR, officeHours: true },
-  { name: 'Low', priorities: ['low'], first: 8 * HOUR, resolution: 72 * HOUR, officeHours: true },
-];
 
 /** Something that happened to a ticket, from its history: a status move or a public agent reply. */
 export type SlaHistoryStep = { at: Date; status: TicketStatus } | { at: Date; reply: true };
@@ -93,35 +73,15 @@ async function histories(em: EntityManager, tenantId: string): Promise<Map<strin
 const CHUNK = 500;
 
 /**
- * Demo seed step (after tickets): an "Office hours" calendar with this year's and next year's
- * national holidays (US for acme, DE for globex), the five demo policies, and every seeded ticket's
+ * Demo seed step (after tickets): the default calendar and policies of sla-defaults.ts, with this
+ * year's and next year's national holidays (US for acme, DE for globex), and every seeded ticket's
  * SLA replayed from its history, so that the demo shows met, warned, breached and running clocks
  * with their event log. Past alerts are recorded, not notified.
  */
 export const seedDemoSla: TenantSeedStep = async (em: EntityManager, tenant: Tenant, log) => {
   const now = new Date();
   const year = Number(localDateOf(now.getTime(), tenant.timezone).slice(0, 4));
-  const calendar = em.create(BusinessCalendar, {
-    name: 'Office hours',
-    timezone: tenant.timezone,
-    intervals: OFFICE_HOURS,
-    holidays: nationalHolidays(tenant.defaultCountry, [year, year + 1]),
-  });
-  // plain id columns: the unit of work does not know the policies need the calendar first
-  await em.flush();
-  DEMO_SLA_POLICIES.forEach((p, position) =>
-    em.create(SlaPolicy, {
-      name: p.name,
-      position,
-      priorities: p.priorities ?? [],
-      tags: p.tags ?? [],
-      firstResponseMinutes: p.first,
-      nextResponseMinutes: p.first,
-      resolutionMinutes: p.resolution,
-      calendarId: p.officeHours ? calendar.id : null,
-    }),
-  );
-  await em.flush();
+  await provisionDefaultSla(em, tenant, [year, year + 1]);
   const rules = await loadSlaRules(em);
 
   const counts = await em.transactional(async (tem) => {
@@ -139,5 +99,5 @@ export const seedDemoSla: TenantSeedStep = async (em: EntityManager, tenant: Ten
     for (let i = 0; i < events.length; i += 4 * CHUNK) await insertSlaEvents(tem, tenant.id, events.slice(i, i + 4 * CHUNK));
     return { tickets: rows.length, events: events.length };
   });
-  log(`  ${tenant.name}: ${DEMO_SLA_POLICIES.length} SLA policies, SLA replayed on ${counts.tickets} tickets (${counts.events} SLA events)`);
+  log(`  ${tenant.name}: ${DEFAULT_SLA_POLICIES.length} SLA policies, SLA replayed on ${counts.tickets} tickets (${counts.events} SLA events)`);
 };

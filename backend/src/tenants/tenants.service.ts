@@ -7,6 +7,7 @@ import type { ListQuery, ListSpec } from '../common/rest/list-query';
 import { scopeToTenant } from '../database/tenant.filter';
 import { rethrowUniqueConflict } from '../users/unique-conflict';
 import { UsersService } from '../users/users.service';
+import { TenantDefaults } from './tenant-defaults.service';
 import { Tenant, type TenantSettings } from './tenant.entity';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import type { UpdateTenantDto } from './dto/update-tenant.dto';
@@ -35,6 +36,7 @@ export class TenantsService {
   constructor(
     private readonly em: EntityManager,
     private readonly users: UsersService,
+    private readonly defaults: TenantDefaults,
   ) {}
 
   /** Every tenant for a super admin, the own one for everybody else. */
@@ -56,9 +58,9 @@ export class TenantsService {
     return tenant;
   }
 
-  /** Creates the tenant and its first org admin in one transaction. */
+  /** Creates the tenant, its first org admin and (unless opted out) its default configuration in one transaction. */
   async create(input: CreateTenantDto): Promise<Tenant> {
-    const { admin, settings, ...fields } = input;
+    const { admin, settings, provisionDefaults = true, ...fields } = input;
     try {
       return await this.em.transactional(async (em) => {
         const tenant = em.create(Tenant, { ...definedOnly(fields), name: fields.name, slug: fields.slug, settings: { ...DEFAULT_SETTINGS, ...definedOnly(settings) } });
@@ -67,6 +69,7 @@ export class TenantsService {
         const tenantEm = scopeToTenant(em.fork({ clear: true, keepTransactionContext: true }), tenant.id);
         await this.users.add(tenantEm, { ...admin, role: 'org_admin' });
         await tenantEm.flush();
+        if (provisionDefaults) await this.defaults.provision(tenantEm, tenant);
         return tenant;
       });
     } catch (error) {

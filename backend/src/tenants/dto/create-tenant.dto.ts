@@ -43,6 +43,15 @@ export class CreateTenantDto {
   @IsBoolean()
   active?: boolean;
 
+  /**
+   * Default true: the tenant starts with the default configuration (an "Office hours" business
+   * calendar with this year's national holidays, the default SLA policies, the default call
+   * dispositions). False starts it empty.
+   */
+  @IsOptional()
+  @IsBoolean()
+  provisionDefaults?: boolean;
+
   /** Created with the tenant, in the same transaction. */
   @IsDefined()
   @ValidateNested()
