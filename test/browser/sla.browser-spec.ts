@@ -1,14 +1,14 @@
 // The SLA job runs every second in this file's app: config is read when the app module loads,
-// which serveWithSockets does after these lines.
+// which browserSuite does (in its beforeAll) after these lines.
 process.env.SLA_JOB_ENABLED = 'true';
 process.env.SLA_JOB_INTERVAL_MS = '1000';
 
 import request from 'supertest';
-import type { Browser, Locator, Page } from 'playwright-core';
-// only as a type: serveWithSockets loads the app after allowing the page's origin for Socket.IO
+import type { Locator, Page } from 'playwright-core';
+// only as a type: browserSuite loads the app after allowing the page's origin for Socket.IO
 import type { TestApp } from '../support/app';
-import { createTenantFixture, TEST_PASSWORD, tokenFor, type StaffMember, type TenantFixture } from '../support/fixtures';
-import { launchBrowser, screenshotOnFailure, serveWithSockets, uiLogin } from '../support/browser';
+import { tokenFor, type StaffMember, type TenantFixture } from '../support/fixtures';
+import { browserSuite } from '../support/browser';
 
 const API = '/api/v1';
 /** The ticket's first response is due one (real) minute after creation; this bounds the wait for it. */
@@ -23,31 +23,15 @@ const LIVE_TIMEOUT = 15_000;
 describe('browser: SLA countdown and breach', () => {
   let t: TestApp;
   let tenant: TenantFixture;
-  let browser: Browser | null;
-  let baseUrl: string;
-  const pages: Page[] = [];
 
   const as = (m: StaffMember) => tokenFor(t, m, tenant.tenant.id);
 
-  beforeAll(async () => {
-    ({ t, baseUrl } = await serveWithSockets());
-    tenant = await createTenantFixture(t);
-    browser = await launchBrowser('sla');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
+  const ui = browserSuite('sla', { sockets: true });
+  beforeAll(() => {
+    ({ t, tenant } = ui);
   });
 
-  async function loggedIn(member: StaffMember): Promise<Page> {
-    const page = await (await browser!.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    pages.push(page);
-    await uiLogin(page, baseUrl, member.email, TEST_PASSWORD);
-    return page;
-  }
+  const loggedIn = (member: StaffMember) => ui.loginAs(member, { viewport: { width: 1400, height: 1000 } });
 
   /** A 24/7 calendar and a policy for tickets tagged `tag`: first response in 1 minute, a warning at half time. */
   async function oneMinutePolicy(tag: string): Promise<void> {
@@ -83,84 +67,75 @@ describe('browser: SLA countdown and breach', () => {
 
   const notReloaded = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument);
 
-  it('counts down on the list, turns breached, toasts the breach to assignee and supervisor, and logs it on the ticket page', async () => {
-    if (!browser) return;
+  ui.test('counts down on the list, turns breached, toasts the breach to assignee and supervisor, and logs it on the ticket page', 'sla-countdown', async () => {
     const tag = `hotline-${Date.now()}`;
     await oneMinutePolicy(tag);
     const elsewhere = `Toner order ${Date.now()}`;
     await request(t.server).post(`${API}/tickets`).set(as(tenant.supervisor)).send({ subject: elsewhere, priority: 'low' }).expect(201);
 
-    let agent: Page | undefined;
-    let supervisor: Page | undefined;
-    try {
-      // the assignee has the list open when the ticket comes in
-      agent = await loggedIn(tenant.agent);
-      await agent.goto(`${baseUrl}/#/tickets`);
-      await agent.getByRole('row').filter({ hasText: elsewhere }).waitFor({ timeout: LIVE_TIMEOUT });
-      await agent.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    // the assignee has the list open when the ticket comes in
+    const agent = await loggedIn(tenant.agent);
+    await agent.goto(`${ui.baseUrl}/#/tickets`);
+    await agent.getByRole('row').filter({ hasText: elsewhere }).waitFor({ timeout: LIVE_TIMEOUT });
+    await agent.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-      const subject = `Line down at the depot ${Date.now()}`;
-      const created = await request(t.server)
-        .post(`${API}/tickets`)
-        .set(as(tenant.supervisor))
-        .send({ subject, priority: 'urgent', tags: [tag], assigneeId: tenant.agent.id, requesterName: 'Dora Depot' })
-        .expect(201);
-      const ticket: { id: string; number: number; sla: { firstResponse: { status: string } } } = created.body;
-      expect(ticket.sla.firstResponse.status).toBe('active');
+    const subject = `Line down at the depot ${Date.now()}`;
+    const created = await request(t.server)
+      .post(`${API}/tickets`)
+      .set(as(tenant.supervisor))
+      .send({ subject, priority: 'urgent', tags: [tag], assigneeId: tenant.agent.id, requesterName: 'Dora Depot' })
+      .expect(201);
+    const ticket: { id: string; number: number; sla: { firstResponse: { status: string } } } = created.body;
+    expect(ticket.sla.firstResponse.status).toBe('active');
 
-      const row = agent.getByRole('row').filter({ hasText: subject });
-      const badge = row.locator('[data-sla-state]');
-      await badge.waitFor({ timeout: LIVE_TIMEOUT });
-      expect(await agent.getByRole('row').filter({ hasText: elsewhere }).locator('[data-sla-state]').count()).toBe(0);
+    const row = agent.getByRole('row').filter({ hasText: subject });
+    const badge = row.locator('[data-sla-state]');
+    await badge.waitFor({ timeout: LIVE_TIMEOUT });
+    expect(await agent.getByRole('row').filter({ hasText: elsewhere }).locator('[data-sla-state]').count()).toBe(0);
 
-      // "Breaching soon": this ticket (due within the hour), not the one without SLA; due soonest first
-      await agent.getByRole('button', { name: 'Breaching soon' }).click();
-      await agent.waitForURL((url) => url.hash.includes('breachingSoon') && url.hash.includes('sort=slaNextDueAt') && url.hash.includes('order=ASC'), { timeout: LIVE_TIMEOUT });
-      await agent.getByRole('row').filter({ hasText: elsewhere }).waitFor({ state: 'detached', timeout: LIVE_TIMEOUT });
-      await row.waitFor();
-      await agent.getByRole('button', { name: 'Breaching soon' }).click();
-      await agent.getByRole('row').filter({ hasText: elsewhere }).waitFor({ timeout: LIVE_TIMEOUT });
+    // "Breaching soon": this ticket (due within the hour), not the one without SLA; due soonest first
+    await agent.getByRole('button', { name: 'Breaching soon' }).click();
+    await agent.waitForURL((url) => url.hash.includes('breachingSoon') && url.hash.includes('sort=slaNextDueAt') && url.hash.includes('order=ASC'), { timeout: LIVE_TIMEOUT });
+    await agent.getByRole('row').filter({ hasText: elsewhere }).waitFor({ state: 'detached', timeout: LIVE_TIMEOUT });
+    await row.waitFor();
+    await agent.getByRole('button', { name: 'Breaching soon' }).click();
+    await agent.getByRole('row').filter({ hasText: elsewhere }).waitFor({ timeout: LIVE_TIMEOUT });
 
-      // counts down: the text changes by itself, with less time left
-      const first = (await badge.innerText()).trim();
-      const later = await textChanges(badge, first);
-      expect(secondsLeft(later)).toBeLessThan(secondsLeft(first));
+    // counts down: the text changes by itself, with less time left
+    const first = (await badge.innerText()).trim();
+    const later = await textChanges(badge, first);
+    expect(secondsLeft(later)).toBeLessThan(secondsLeft(first));
 
-      // a supervisor opens the ticket page: policy, target, and the log so far
-      supervisor = await loggedIn(tenant.supervisor);
-      await supervisor.goto(`${baseUrl}/#/tickets/${ticket.id}/show`);
-      const panel = supervisor.getByRole('region', { name: 'SLA' });
-      await panel.getByText('Hotline').waitFor({ timeout: LIVE_TIMEOUT });
-      await panel.getByText('1 min', { exact: true }).waitFor();
-      const log = panel.getByRole('list', { name: 'SLA log' });
-      await log.getByText('First response clock started', { exact: false }).waitFor({ timeout: LIVE_TIMEOUT });
-      await supervisor.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    // a supervisor opens the ticket page: policy, target, and the log so far
+    const supervisor = await loggedIn(tenant.supervisor);
+    await supervisor.goto(`${ui.baseUrl}/#/tickets/${ticket.id}/show`);
+    const panel = supervisor.getByRole('region', { name: 'SLA' });
+    await panel.getByText('Hotline').waitFor({ timeout: LIVE_TIMEOUT });
+    await panel.getByText('1 min', { exact: true }).waitFor();
+    const log = panel.getByRole('list', { name: 'SLA log' });
+    await log.getByText('First response clock started', { exact: false }).waitFor({ timeout: LIVE_TIMEOUT });
+    await supervisor.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-      // the minute is up: breached on the list, with the toast and the bell, without a reload
-      await row.locator('[data-sla-state="breached"]').waitFor({ timeout: BREACH_TIMEOUT });
-      expect((await badge.innerText()).trim()).toMatch(/^(\d+m )?\d+s overdue$/);
-      const breachToast = (page: Page) => page.getByRole('alert').filter({ hasText: `#${ticket.number}` }).filter({ hasText: /breached/i });
-      await breachToast(agent).waitFor({ timeout: LIVE_TIMEOUT });
-      // assigned to the agent, the half-time warning, the breach
-      await agent.getByRole('button', { name: 'Notifications, 3 unread', exact: true }).waitFor({ timeout: LIVE_TIMEOUT });
-      expect(await notReloaded(agent)).toBe(true);
+    // the minute is up: breached on the list, with the toast and the bell, without a reload
+    await row.locator('[data-sla-state="breached"]').waitFor({ timeout: BREACH_TIMEOUT });
+    expect((await badge.innerText()).trim()).toMatch(/^(\d+m )?\d+s overdue$/);
+    const breachToast = (page: Page) => page.getByRole('alert').filter({ hasText: `#${ticket.number}` }).filter({ hasText: /breached/i });
+    await breachToast(agent).waitFor({ timeout: LIVE_TIMEOUT });
+    // assigned to the agent, the half-time warning, the breach
+    await agent.getByRole('button', { name: 'Notifications, 3 unread', exact: true }).waitFor({ timeout: LIVE_TIMEOUT });
+    expect(await notReloaded(agent)).toBe(true);
 
-      // the supervisor is told of the breach too, and the ticket page shows it
-      await breachToast(supervisor).waitFor({ timeout: LIVE_TIMEOUT });
-      await log.getByText('First response target breached').waitFor({ timeout: LIVE_TIMEOUT });
-      await log.getByText('First response: 50% of the time used').waitFor();
-      expect(await log.getByRole('listitem').first().getAttribute('data-sla-event')).toBe('breached');
-      await panel.locator('[data-sla-state="breached"]').waitFor({ timeout: LIVE_TIMEOUT });
-      expect(await notReloaded(supervisor)).toBe(true);
-      await agent.screenshot({ path: 'test-results/sla-list-breached.png', animations: 'disabled' });
-      await supervisor.screenshot({ path: 'test-results/sla-ticket-panel.png', animations: 'disabled', fullPage: true });
+    // the supervisor is told of the breach too, and the ticket page shows it
+    await breachToast(supervisor).waitFor({ timeout: LIVE_TIMEOUT });
+    await log.getByText('First response target breached').waitFor({ timeout: LIVE_TIMEOUT });
+    await log.getByText('First response: 50% of the time used').waitFor();
+    expect(await log.getByRole('listitem').first().getAttribute('data-sla-event')).toBe('breached');
+    await panel.locator('[data-sla-state="breached"]').waitFor({ timeout: LIVE_TIMEOUT });
+    expect(await notReloaded(supervisor)).toBe(true);
+    await agent.screenshot({ path: 'test-results/sla-list-breached.png', animations: 'disabled' });
+    await supervisor.screenshot({ path: 'test-results/sla-ticket-panel.png', animations: 'disabled', fullPage: true });
 
-      const stored = await request(t.server).get(`${API}/tickets/${ticket.id}`).set(as(tenant.agent)).expect(200);
-      expect(stored.body.sla.firstResponse.status).toBe('breached');
-    } catch (error) {
-      await screenshotOnFailure(agent, 'sla-agent-list');
-      await screenshotOnFailure(supervisor, 'sla-supervisor-ticket');
-      throw error;
-    }
+    const stored = await request(t.server).get(`${API}/tickets/${ticket.id}`).set(as(tenant.agent)).expect(200);
+    expect(stored.body.sla.firstResponse.status).toBe('breached');
   }, 150_000);
 });

@@ -1,9 +1,9 @@
 import request from 'supertest';
-import type { Browser, Page } from 'playwright-core';
-// only as a type: serveWithSockets loads the app after allowing the page's origin for Socket.IO
+import type { Page } from 'playwright-core';
+// only as a type: browserSuite loads the app after allowing the page's origin for Socket.IO
 import type { TestApp } from '../support/app';
-import { createTenantFixture, TEST_PASSWORD, tokenFor, type StaffMember, type TenantFixture } from '../support/fixtures';
-import { launchBrowser, screenshotOnFailure, serveWithSockets, uiLogin } from '../support/browser';
+import { tokenFor, type StaffMember, type TenantFixture } from '../support/fixtures';
+import { browserSuite } from '../support/browser';
 
 const LIVE_TIMEOUT = 15_000;
 
@@ -14,11 +14,10 @@ const LIVE_TIMEOUT = 15_000;
 describe('browser: working a ticket', () => {
   let t: TestApp;
   let tenant: TenantFixture;
-  let browser: Browser | null;
-  let baseUrl: string;
-  const pages: Page[] = [];
 
   const as = (m: StaffMember) => tokenFor(t, m, tenant.tenant.id);
+
+  const ui = browserSuite('tickets', { sockets: true });
 
   /** A ticket assigned to the agent, already open, created through the API as the supervisor. */
   async function openTicketForAgent(subject: string): Promise<{ id: string; number: number }> {
@@ -32,134 +31,98 @@ describe('browser: working a ticket', () => {
   }
 
   async function ticketPage(member: StaffMember, ticketId: string, subject: string): Promise<Page> {
-    const page = await (await browser!.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    pages.push(page);
-    await uiLogin(page, baseUrl, member.email, TEST_PASSWORD);
-    await page.goto(`${baseUrl}/#/tickets/${ticketId}/show`);
+    const page = await ui.loginAs(member, { viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${ui.baseUrl}/#/tickets/${ticketId}/show`);
     await page.getByRole('heading', { name: subject, level: 1 }).waitFor({ timeout: LIVE_TIMEOUT });
     return page;
   }
 
   const statusChip = (page: Page, status: string) => page.locator(`[aria-label="Ticket status"] [data-status="${status}"]`);
 
-  beforeAll(async () => {
-    ({ t, baseUrl } = await serveWithSockets());
-    tenant = await createTenantFixture(t);
-    browser = await launchBrowser('tickets');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
+  beforeAll(() => {
+    ({ t, tenant } = ui);
   });
 
-  it("shows the agent's status change and note live on the supervisor's open ticket page", async () => {
-    if (!browser) return;
+  ui.test("shows the agent's status change and note live on the supervisor's open ticket page", 'tickets-live', async () => {
     const subject = `Printer jam ${Date.now()}`;
     const ticket = await openTicketForAgent(subject);
     const noteText = `Called the customer back at ${new Date().toISOString()}`;
-    let agent: Page | undefined;
-    let supervisor: Page | undefined;
-    try {
-      agent = await ticketPage(tenant.agent, ticket.id, subject);
-      supervisor = await ticketPage(tenant.supervisor, ticket.id, subject);
-      await statusChip(supervisor, 'open').waitFor({ timeout: LIVE_TIMEOUT });
-      // survives only if the supervisor's page is never reloaded
-      await supervisor.evaluate(() => Object.assign(window, { __notReloaded: true }));
+    const agent = await ticketPage(tenant.agent, ticket.id, subject);
+    const supervisor = await ticketPage(tenant.supervisor, ticket.id, subject);
+    await statusChip(supervisor, 'open').waitFor({ timeout: LIVE_TIMEOUT });
+    // survives only if the supervisor's page is never reloaded
+    await supervisor.evaluate(() => Object.assign(window, { __notReloaded: true }));
 
-      // the agent's own ticket: status buttons, no delete, no history (agents cannot read the audit trail)
-      expect(await agent.getByRole('button', { name: 'Delete' }).count()).toBe(0);
-      expect(await agent.getByRole('tab', { name: 'History' }).count()).toBe(0);
-      await agent.getByRole('button', { name: 'Pending', exact: true }).click();
-      await statusChip(agent, 'pending').waitFor({ timeout: LIVE_TIMEOUT });
+    // the agent's own ticket: status buttons, no delete, no history (agents cannot read the audit trail)
+    expect(await agent.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await agent.getByRole('tab', { name: 'History' }).count()).toBe(0);
+    await agent.getByRole('button', { name: 'Pending', exact: true }).click();
+    await statusChip(agent, 'pending').waitFor({ timeout: LIVE_TIMEOUT });
 
-      await agent.getByRole('textbox', { name: 'Internal note' }).fill(noteText);
-      await agent.getByRole('button', { name: 'Add note' }).click();
-      const agentNote = agent.getByTestId('ticket-note').filter({ hasText: noteText });
-      await agentNote.waitFor({ timeout: LIVE_TIMEOUT });
-      expect(await agentNote.getAttribute('data-visibility')).toBe('internal');
-      await expectText(agentNote, 'Internal');
+    await agent.getByRole('textbox', { name: 'Internal note' }).fill(noteText);
+    await agent.getByRole('button', { name: 'Add note' }).click();
+    const agentNote = agent.getByTestId('ticket-note').filter({ hasText: noteText });
+    await agentNote.waitFor({ timeout: LIVE_TIMEOUT });
+    expect(await agentNote.getAttribute('data-visibility')).toBe('internal');
+    await expectText(agentNote, 'Internal');
 
-      // what the API now holds
-      const stored = await request(t.server).get(`/api/v1/tickets/${ticket.id}`).set(as(tenant.supervisor)).expect(200);
-      expect(stored.body.status).toBe('pending');
-      const notes = await request(t.server)
-        .get('/api/v1/ticket-notes')
-        .query({ filter: JSON.stringify({ ticketId: ticket.id }) })
-        .set(as(tenant.supervisor))
-        .expect(200);
-      expect(notes.body.map((n: { body: string; authorId: string }) => [n.body, n.authorId])).toEqual([[noteText, tenant.agent.id]]);
+    // what the API now holds
+    const stored = await request(t.server).get(`/api/v1/tickets/${ticket.id}`).set(as(tenant.supervisor)).expect(200);
+    expect(stored.body.status).toBe('pending');
+    const notes = await request(t.server)
+      .get('/api/v1/ticket-notes')
+      .query({ filter: JSON.stringify({ ticketId: ticket.id }) })
+      .set(as(tenant.supervisor))
+      .expect(200);
+    expect(notes.body.map((n: { body: string; authorId: string }) => [n.body, n.authorId])).toEqual([[noteText, tenant.agent.id]]);
 
-      // the supervisor's page follows without a reload
-      await statusChip(supervisor, 'pending').waitFor({ timeout: LIVE_TIMEOUT });
-      await supervisor.getByTestId('ticket-note').filter({ hasText: noteText }).waitFor({ timeout: LIVE_TIMEOUT });
-      expect(await supervisor.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
+    // the supervisor's page follows without a reload
+    await statusChip(supervisor, 'pending').waitFor({ timeout: LIVE_TIMEOUT });
+    await supervisor.getByTestId('ticket-note').filter({ hasText: noteText }).waitFor({ timeout: LIVE_TIMEOUT });
+    expect(await supervisor.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
 
-      // and the supervisor's history says who changed what
-      await supervisor.getByRole('tab', { name: 'History' }).click();
-      const statusChange = supervisor.getByTestId('history-change').filter({ hasText: 'Status' }).first();
-      await statusChange.waitFor({ timeout: LIVE_TIMEOUT });
-      expect((await statusChange.innerText()).replace(/\s+/g, ' ')).toContain('Open');
-      expect((await statusChange.innerText()).replace(/\s+/g, ' ')).toContain('Pending');
-    } catch (error) {
-      await screenshotOnFailure(agent, 'tickets-agent');
-      await screenshotOnFailure(supervisor, 'tickets-supervisor');
-      throw error;
-    }
+    // and the supervisor's history says who changed what
+    await supervisor.getByRole('tab', { name: 'History' }).click();
+    const statusChange = supervisor.getByTestId('history-change').filter({ hasText: 'Status' }).first();
+    await statusChange.waitFor({ timeout: LIVE_TIMEOUT });
+    expect((await statusChange.innerText()).replace(/\s+/g, ' ')).toContain('Open');
+    expect((await statusChange.innerText()).replace(/\s+/g, ' ')).toContain('Pending');
   });
 
-  it("locks a colleague's ticket for an agent: no status buttons, edit disabled, notes still allowed", async () => {
-    if (!browser) return;
+  ui.test("locks a colleague's ticket for an agent: no status buttons, edit disabled, notes still allowed", 'tickets-agent2-locked', async () => {
     const subject = `Colleague's ticket ${Date.now()}`;
     const ticket = await openTicketForAgent(subject);
-    let agent2: Page | undefined;
-    try {
-      agent2 = await ticketPage(tenant.agent2, ticket.id, subject);
-      await statusChip(agent2, 'open').waitFor({ timeout: LIVE_TIMEOUT });
-      expect(await agent2.getByRole('button', { name: 'Pending', exact: true }).count()).toBe(0);
-      expect(await agent2.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
-      expect(await agent2.getByRole('button', { name: 'Edit' }).isDisabled()).toBe(true);
-      await expectText(agent2.getByLabel('Ticket status'), 'only they, a supervisor or an admin can change it');
-      expect(await agent2.getByRole('button', { name: 'Add note' }).count()).toBe(1);
-    } catch (error) {
-      await screenshotOnFailure(agent2, 'tickets-agent2-locked');
-      throw error;
-    }
+    const agent2 = await ticketPage(tenant.agent2, ticket.id, subject);
+    await statusChip(agent2, 'open').waitFor({ timeout: LIVE_TIMEOUT });
+    expect(await agent2.getByRole('button', { name: 'Pending', exact: true }).count()).toBe(0);
+    expect(await agent2.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
+    expect(await agent2.getByRole('button', { name: 'Edit' }).isDisabled()).toBe(true);
+    await expectText(agent2.getByLabel('Ticket status'), 'only they, a supervisor or an admin can change it');
+    expect(await agent2.getByRole('button', { name: 'Add note' }).count()).toBe(1);
   });
 
-  it('on a version conflict says the ticket was changed by someone else and shows it reloaded', async () => {
-    if (!browser) return;
+  ui.test('on a version conflict says the ticket was changed by someone else and shows it reloaded', 'tickets-conflict', async () => {
     const subject = `Contested ticket ${Date.now()}`;
     const ticket = await openTicketForAgent(subject);
     const asRead = (await request(t.server).get(`/api/v1/tickets/${ticket.id}`).set(as(tenant.supervisor)).expect(200)).body;
-    let page: Page | undefined;
-    try {
-      page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-      pages.push(page);
-      await uiLogin(page, baseUrl, tenant.supervisor.email, TEST_PASSWORD);
-      // the page keeps the ticket as first read (as if the change's event were late) until it saves
-      let stale = true;
-      await page.route(`**/api/v1/tickets/${ticket.id}`, (route) =>
-        stale && route.request().method() === 'GET' ? route.fulfill({ json: asRead }) : route.continue(),
-      );
-      page.on('request', (r) => {
-        if (r.method() === 'PUT') stale = false;
-      });
-      await page.goto(`${baseUrl}/#/tickets/${ticket.id}/show`);
-      await page.getByRole('heading', { name: subject, level: 1 }).waitFor({ timeout: LIVE_TIMEOUT });
-      await request(t.server).put(`/api/v1/tickets/${ticket.id}`).set(as(tenant.agent)).send({ status: 'pending', version: asRead.version }).expect(200);
+    const page = await ui.loginAs(tenant.supervisor, { viewport: { width: 1400, height: 1000 } });
+    // the page keeps the ticket as first read (as if the change's event were late) until it saves
+    let stale = true;
+    await page.route(`**/api/v1/tickets/${ticket.id}`, (route) =>
+      stale && route.request().method() === 'GET' ? route.fulfill({ json: asRead }) : route.continue(),
+    );
+    page.on('request', (r) => {
+      if (r.method() === 'PUT') stale = false;
+    });
+    await page.goto(`${ui.baseUrl}/#/tickets/${ticket.id}/show`);
+    await page.getByRole('heading', { name: subject, level: 1 }).waitFor({ timeout: LIVE_TIMEOUT });
+    await request(t.server).put(`/api/v1/tickets/${ticket.id}`).set(as(tenant.agent)).send({ status: 'pending', version: asRead.version }).expect(200);
 
-      await page.getByLabel('Ticket status').getByRole('button', { name: 'Resolve' }).click();
-      await page.getByText('This ticket was changed by someone else — reloaded').waitFor({ timeout: LIVE_TIMEOUT });
-      await statusChip(page, 'pending').waitFor({ timeout: LIVE_TIMEOUT });
-      const stored = await request(t.server).get(`/api/v1/tickets/${ticket.id}`).set(as(tenant.supervisor)).expect(200);
-      expect(stored.body.status).toBe('pending');
-    } catch (error) {
-      await screenshotOnFailure(page, 'tickets-conflict');
-      throw error;
-    }
+    await page.getByLabel('Ticket status').getByRole('button', { name: 'Resolve' }).click();
+    await page.getByText('This ticket was changed by someone else — reloaded').waitFor({ timeout: LIVE_TIMEOUT });
+    await statusChip(page, 'pending').waitFor({ timeout: LIVE_TIMEOUT });
+    const stored = await request(t.server).get(`/api/v1/tickets/${ticket.id}`).set(as(tenant.supervisor)).expect(200);
+    expect(stored.body.status).toBe('pending');
   });
 });
 

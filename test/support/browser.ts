@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { RealtimeGateway } from '../../backend/src/realtime/realtime.gateway';
+// only as a type: the app module must load after serveWithSockets has allowed the page's origin
 import type { TestApp } from './app';
+import { createTenantFixture, TEST_PASSWORD, type TenantFixture } from './fixtures';
 
 /** Debian's chromium, or CHROMIUM_PATH. Never a downloaded browser. */
 export function chromiumPath(): string | null {
@@ -86,4 +89,109 @@ export async function screenshotOnFailure(page: Page | undefined, name: string):
   if (!page) return;
   fs.mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true }).catch(() => undefined);
+}
+
+/** Waits until the app has a Socket.IO client (an admin UI page's real-time connection). */
+export async function untilSocketConnected(t: TestApp, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!t.app.get(RealtimeGateway).hasLocalClients()) {
+    if (Date.now() > deadline) throw new Error('the admin UI did not open its real-time connection');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface BrowserSuiteOptions {
+  /** Serve with the page's origin allowed for Socket.IO (see serveWithSockets). */
+  sockets?: boolean;
+  /** The tenant's settings, e.g. its time zone. */
+  tenant?: Parameters<typeof createTenantFixture>[1];
+}
+
+/**
+ * What a browser test file shares. Its fields are set in its beforeAll: read them in tests and in
+ * hooks declared after browserSuite (which run after it), not at the top level.
+ */
+export interface BrowserSuite {
+  readonly t: TestApp;
+  readonly tenant: TenantFixture;
+  readonly baseUrl: string;
+  /** A new page in a context of its own, closed after the test. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** A new page logged in as `user` through the login form. */
+  loginAs(user: { email: string }, options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * A browser test: passes without running where there is no Chromium (launchBrowser says so),
+   * and saves a screenshot of each page it opened when it fails (`screenshot`, or `screenshot-N`).
+   */
+  test(title: string, screenshot: string, fn: () => Promise<void>, timeout?: number): void;
+}
+
+/**
+ * A browser test file's common shape: an app (served, with a tenant fixture), one Chromium for
+ * the file, pages closed after each test, everything closed after the file.
+ */
+export function browserSuite(name: string, options: BrowserSuiteOptions = {}): BrowserSuite {
+  let t: TestApp;
+  let tenant: TenantFixture;
+  let baseUrl: string;
+  let browser: Browser | null = null;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    if (options.sockets) ({ t, baseUrl } = await serveWithSockets());
+    else {
+      const { createTestApp } = await import('./app');
+      t = await createTestApp();
+      baseUrl = await serve(t);
+    }
+    tenant = await createTenantFixture(t, options.tenant);
+    browser = await launchBrowser(name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+  });
+
+  const newPage = async (contextOptions?: BrowserContextOptions): Promise<Page> => {
+    const page = await (await browser!.newContext(contextOptions)).newPage();
+    pages.push(page);
+    return page;
+  };
+
+  return {
+    get t() {
+      return t;
+    },
+    get tenant() {
+      return tenant;
+    },
+    get baseUrl() {
+      return baseUrl;
+    },
+    newPage,
+    async loginAs(user, contextOptions) {
+      const page = await newPage(contextOptions);
+      await uiLogin(page, baseUrl, user.email, TEST_PASSWORD);
+      return page;
+    },
+    test(title, screenshot, fn, timeout) {
+      it(
+        title,
+        async () => {
+          if (!browser) return;
+          try {
+            await fn();
+          } catch (error) {
+            const opened = [...pages];
+            for (const [i, page] of opened.entries()) await screenshotOnFailure(page, opened.length === 1 ? screenshot : `${screenshot}-${i + 1}`);
+            throw error;
+          }
+        },
+        timeout,
+      );
+    },
+  };
 }

@@ -1,3 +1,4 @@
 export * from './analyticsFetchers';
 export * from './analyticsQuery';
+export * from './slaCompliance';
 export * from './types';

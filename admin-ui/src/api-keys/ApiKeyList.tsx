@@ -1,11 +1,12 @@
 import KeyIcon from '@mui/icons-material/Key';
-import { Box, Chip, Tooltip, Typography } from '@mui/material';
-import { CreateButton, DataTable, DateField, List, SearchInput } from 'react-admin';
+import { Chip, Tooltip, Typography } from '@mui/material';
+import { DataTable, DateField, List, SearchInput } from 'react-admin';
 import { ListLoadError } from '../tickets/LoadError';
 import { RelativeTime } from '../tickets/RelativeTime';
 import { RevokeKeyButton } from './RevokeKeyButton';
 import { ScopeChips } from './scopes';
 import type { ApiKeyRecord, ApiKeyStatus } from './types';
+import { ListEmpty } from '../shared/ListEmpty';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Name or prefix" />];
 
@@ -23,16 +24,9 @@ const StatusChip = ({ apiKey }: { apiKey: ApiKeyRecord }) => {
 };
 
 const ApiKeysEmpty = () => (
-  <Box sx={{ textAlign: 'center', m: 6, flex: 1 }}>
-    <KeyIcon sx={{ fontSize: 64, color: 'text.disabled' }} />
-    <Typography variant="h6" sx={{ my: 1 }}>
-      No API keys yet
-    </Typography>
-    <Typography color="text.secondary" sx={{ mb: 2 }}>
-      Dialers and integrations use API keys to send calls and read tickets and leads.
-    </Typography>
-    <CreateButton variant="contained" label="Create the first key" />
-  </Box>
+  <ListEmpty icon={KeyIcon} title="No API keys yet" createLabel="Create the first key">
+    Dialers and integrations use API keys to send calls and read tickets and leads.
+  </ListEmpty>
 );
 
 /** A revoked or expired key stays listed, greyed, for the record. */

@@ -1,22 +1,15 @@
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
-import { Box, Typography } from '@mui/material';
-import { CreateButton, DataTable, List } from 'react-admin';
+import { DataTable, List } from 'react-admin';
 import { useSession } from '../providers/useSession';
 import { ListLoadError } from '../tickets/LoadError';
 import { openingSummary } from './calendarSummary';
 import type { BusinessCalendarRecord } from './types';
+import { ListEmpty } from '../shared/ListEmpty';
 
 const CalendarsEmpty = ({ manage }: { manage: boolean }) => (
-  <Box sx={{ textAlign: 'center', m: 6, flex: 1 }}>
-    <EventAvailableIcon sx={{ fontSize: 64, color: 'text.disabled' }} />
-    <Typography variant="h6" sx={{ my: 1 }}>
-      No business calendars yet
-    </Typography>
-    <Typography color="text.secondary" sx={{ mb: 2 }}>
-      A calendar holds opening hours and holidays; SLA targets count only its open time. Policies without one count 24/7.
-    </Typography>
-    {manage && <CreateButton variant="contained" label="Add the first calendar" />}
-  </Box>
+  <ListEmpty icon={EventAvailableIcon} title="No business calendars yet" createLabel={manage ? 'Add the first calendar' : undefined}>
+    A calendar holds opening hours and holidays; SLA targets count only its open time. Policies without one count 24/7.
+  </ListEmpty>
 );
 
 /** Org admins add and edit; supervisors and agents only read. */

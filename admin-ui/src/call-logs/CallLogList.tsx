@@ -1,5 +1,5 @@
 import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
-import { Box, Tooltip, Typography } from '@mui/material';
+import { Tooltip, Typography } from '@mui/material';
 import { DataTable, DateField, FunctionField, List, Loading, ReferenceField } from 'react-admin';
 import { ListLoadError } from '../tickets/LoadError';
 import type { TicketRecord } from '../tickets/types';
@@ -10,18 +10,15 @@ import { callFilters } from './CallFilters';
 import { formatDuration, formatPhone } from './callFormat';
 import { DirectionIcon, OutcomeChip } from './callLabels';
 import type { CallLogRecord } from './types';
+import { ListEmpty } from '../shared/ListEmpty';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /** Shown while the tenant has no calls at all (a filter with no match says "no results"). */
 const CallsEmpty = () => (
-  <Box sx={{ textAlign: 'center', m: 6, flex: 1 }}>
-    <PhoneInTalkIcon sx={{ fontSize: 64, color: 'text.disabled' }} />
-    <Typography variant="h6" sx={{ my: 1 }}>
-      No calls yet
-    </Typography>
-    <Typography color="text.secondary">Calls from the Android dialers and the API show up here as they happen.</Typography>
-  </Box>
+  <ListEmpty icon={PhoneInTalkIcon} title="No calls yet">
+    Calls from the Android dialers and the API show up here as they happen.
+  </ListEmpty>
 );
 
 /** The lead, or why there is none: several leads share the number. */

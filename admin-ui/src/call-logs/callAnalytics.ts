@@ -1,4 +1,4 @@
-import { fetchCallsTimeseries, fetchSummary } from '../analytics-api';
+import { fetchCallsTimeseries, fetchSummary, type CallSeriesFigures, type SeriesBucket } from '../analytics-api';
 import { httpClient, type HttpClient } from '../providers/httpClient';
 
 /** Days the panel covers when the list has no "Started from" filter. */
@@ -48,28 +48,11 @@ export function analyticsScope(filter: Record<string, unknown>, userId: string |
   return { from, to, agentId: agent === 'me' ? userId : agent, timezone, defaultFrom: gte === null, defaultTo: lte === null };
 }
 
-/** Call figures of a period or of one bucket, as the analytics API reports them. */
-export interface CallFigures {
-  /** All calls, both directions. */
-  total: number;
-  inbound: number;
-  outbound: number;
-  /** Inbound calls answered. */
-  answered: number;
-  /** Inbound calls that ended unanswered, abandoned ones apart. */
-  missed: number;
-  /** Inbound calls the caller hung up on before anyone answered. */
-  abandoned: number;
-  /** answered ÷ inbound, 0–1; null without inbound calls. */
-  answerRate: number | null;
-  /** Mean talk time of answered calls; null without any. */
-  avgTalkSeconds: number | null;
-}
+/** The call figures the panel shows, of a period or of one bucket, as the analytics API reports them. */
+export type CallFigures = Omit<CallSeriesFigures, 'avgHandleSeconds'>;
 
-export interface CallBucket extends CallFigures {
-  /** Local start in the answer's zone, `YYYY-MM-DDTHH:mm`. */
-  label: string;
-}
+/** One day of the panel's chart; `label` is its local start. */
+export type CallBucket = CallFigures & Pick<SeriesBucket, 'label'>;
 
 /**
  * Under the call-logs prefix, so that whatever refreshes the calls (a live call-log.created or

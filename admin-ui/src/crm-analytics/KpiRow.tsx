@@ -2,9 +2,9 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import { Box, Card, CardContent, Skeleton, Stack, Tooltip, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { fetchSummary, type AnalyticsFilters, type SummaryFigures } from '../analytics-api';
+import { fetchSummary, overallCompliance, type AnalyticsFilters, type SummaryFigures } from '../analytics-api';
 import { FiguresError } from './AnalyticsStates';
-import { comparison, duration, minutes, overallCompliance, percent } from './figures';
+import { comparison, duration, minutes, percent } from './figures';
 import { crmQuery } from './queries';
 
 interface Kpi {

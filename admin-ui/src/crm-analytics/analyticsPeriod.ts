@@ -1,5 +1,5 @@
 import type { AnalyticsInterval } from '../analytics-api';
-import { addDays, daysBetween, firstOfMonth, formatLocalDate, localDateOf, parseLocalDate, startOfLocalDay, type LocalDate } from './zonedTime';
+import { addDays, daysBetween, firstOfMonth, formatLocalDate, localDateOf, parseLocalDate, startOfLocalDay, type LocalDate } from '../shared/zonedTime';
 
 export const RANGE_PRESETS = ['today', 'last7', 'last30', 'last90', 'thisMonth', 'lastMonth', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];

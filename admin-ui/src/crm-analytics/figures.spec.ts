@@ -1,5 +1,5 @@
 import type { AgentFigures } from '../analytics-api';
-import { bucketLabel, comparison, duration, minutes, overallCompliance, percent, sortAgents } from './figures';
+import { bucketLabel, comparison, duration, minutes, percent, sortAgents } from './figures';
 
 describe('formatting', () => {
   it('shows rates as percentages to a tenth, and durations in the two largest units', () => {
@@ -63,13 +63,5 @@ describe('sortAgents', () => {
   it('leaves the rows it was given alone', () => {
     sortAgents(rows, 'name', 'ASC');
     expect(rows.map((r) => r.name)).toEqual(['Dave', 'Bob', 'Alice', 'Carol']);
-  });
-});
-
-describe('overallCompliance', () => {
-  it('pools every metric’s targets, and has no figure when none fell due', () => {
-    const c = (met: number, breached: number) => ({ met, breached, compliance: null });
-    expect(overallCompliance({ firstResponse: c(3, 1), nextResponse: c(0, 0), resolution: c(1, 1) })).toBeCloseTo(4 / 6, 9);
-    expect(overallCompliance({ firstResponse: c(0, 0), nextResponse: c(0, 0), resolution: c(0, 0) })).toBeNull();
   });
 });

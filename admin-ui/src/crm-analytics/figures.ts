@@ -1,4 +1,4 @@
-import type { AgentFigures, AgentSortField, AnalyticsInterval, SlaComplianceByMetric } from '../analytics-api';
+import type { AgentFigures, AgentSortField, AnalyticsInterval } from '../analytics-api';
 
 /** 0.734 → "73.4%"; "—" without a figure. */
 export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(Math.round(rate * 1000) / 10).toString()}%`);
@@ -58,12 +58,4 @@ export function sortAgents(rows: readonly AgentFigures[], field: AgentSortField,
     const c = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number);
     return c === 0 ? byName(a, b) : order === 'ASC' ? c : -c;
   });
-}
-
-/** SLA compliance over every metric: all targets met ÷ all that fell due; null when none did. */
-export function overallCompliance(byMetric: SlaComplianceByMetric): number | null {
-  const all = [byMetric.firstResponse, byMetric.nextResponse, byMetric.resolution];
-  const met = all.reduce((s, m) => s + m.met, 0);
-  const due = all.reduce((s, m) => s + m.met + m.breached, 0);
-  return due === 0 ? null : met / due;
 }

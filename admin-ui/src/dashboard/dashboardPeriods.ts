@@ -1,5 +1,5 @@
 import type { AnalyticsFilters } from '../analytics-api';
-import { addDays, formatLocalDate, localDateOf, startOfLocalDay } from '../crm-analytics/zonedTime';
+import { addDays, formatLocalDate, localDateOf, startOfLocalDay } from '../shared/zonedTime';
 
 /** A period the dashboard asks the analytics API about: ISO instants, `from` ≤ t < `to`. */
 export type Span = Pick<AnalyticsFilters, 'from' | 'to'>;

@@ -1,6 +1,5 @@
-import type { SlaAnswer, SummaryAnswer } from '../analytics-api';
+import { overallCompliance, type SlaAnswer, type SummaryAnswer } from '../analytics-api';
 import { percent } from '../call-logs/callAnalytics';
-import { overallCompliance } from '../crm-analytics/figures';
 import { compareCounts, compareRates, type Comparison } from './comparison';
 import { SLA_DAYS } from './dashboardPeriods';
 

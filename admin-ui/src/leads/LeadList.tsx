@@ -1,11 +1,11 @@
 import ContactPhoneIcon from '@mui/icons-material/ContactPhone';
-import { Box, Typography } from '@mui/material';
-import { BulkDeleteButton, CreateButton, DataTable, List, ReferenceField, SearchInput, SelectArrayInput, TextInput } from 'react-admin';
+import { BulkDeleteButton, DataTable, List, ReferenceField, SearchInput, SelectArrayInput, TextInput } from 'react-admin';
 import { ListLoadError } from '../tickets/LoadError';
 import { PersonFilterInput } from '../tickets/PersonFilterInput';
 import { RelativeTime } from '../tickets/RelativeTime';
 import { LeadStatusChip, leadStatusChoices } from './leadLabels';
 import type { LeadRecord } from './types';
+import { ListEmpty } from '../shared/ListEmpty';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search leads" />,
@@ -15,13 +15,7 @@ const filters = [
 ];
 
 const LeadsEmpty = () => (
-  <Box sx={{ textAlign: 'center', m: 6, flex: 1 }}>
-    <ContactPhoneIcon sx={{ fontSize: 64, color: 'text.disabled' }} />
-    <Typography variant="h6" sx={{ my: 1 }}>
-      No leads yet
-    </Typography>
-    <CreateButton variant="contained" label="Add the first lead" />
-  </Box>
+  <ListEmpty icon={ContactPhoneIcon} title="No leads yet" createLabel="Add the first lead" />
 );
 
 export const LeadList = () => (

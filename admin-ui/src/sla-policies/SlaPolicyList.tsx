@@ -1,30 +1,20 @@
 import TimerIcon from '@mui/icons-material/Timer';
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import { Chip, Stack, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { BooleanField, CreateButton, DataTable, List, ReferenceField, TextField, useNotify, useRefresh } from 'react-admin';
+import { BooleanField, DataTable, ReferenceField, TextField, useNotify, useRefresh } from 'react-admin';
 import { useSession } from '../providers/useSession';
-import { MoveButtons } from '../shared/MoveButtons';
+import { OrderedList } from '../shared/OrderedList';
 import { CHANNEL_LABELS, PRIORITY_LABELS } from '../tickets/ticketLabels';
-import { ListLoadError } from '../tickets/LoadError';
 import { errorMessage } from '../tickets/saveErrors';
 import { formatMinutes } from './durations';
 import { reorderSlaPolicies } from './slaPoliciesApi';
 import type { SlaPolicyRecord } from './types';
-
-/** The API's largest page: the whole list on one page, so that it can be reordered as a whole. */
-const ALL = 1000;
+import { ListEmpty } from '../shared/ListEmpty';
 
 const PoliciesEmpty = ({ manage }: { manage: boolean }) => (
-  <Box sx={{ textAlign: 'center', m: 6, flex: 1 }}>
-    <TimerIcon sx={{ fontSize: 64, color: 'text.disabled' }} />
-    <Typography variant="h6" sx={{ my: 1 }}>
-      No SLA policies yet
-    </Typography>
-    <Typography color="text.secondary" sx={{ mb: 2 }}>
-      A policy gives the tickets it matches due times for first response, next response and resolution.
-    </Typography>
-    {manage && <CreateButton variant="contained" label="Add the first policy" />}
-  </Box>
+  <ListEmpty icon={TimerIcon} title="No SLA policies yet" createLabel={manage ? 'Add the first policy' : undefined}>
+    A policy gives the tickets it matches due times for first response, next response and resolution.
+  </ListEmpty>
 );
 
 /** The conditions as chips; no condition at all matches every ticket. */
@@ -63,33 +53,25 @@ export const SlaPolicyList = () => {
   const manage = ability?.can('update', 'SlaPolicy') ?? false;
   const reorder = useReorder();
   return (
-    <List
-      sort={{ field: 'position', order: 'ASC' }}
-      perPage={ALL}
-      pagination={false}
+    <OrderedList<SlaPolicyRecord>
+      manage={manage}
+      onMove={(order) => reorder.mutate(order.map((p) => p.id))}
+      busy={reorder.isPending}
       empty={<PoliciesEmpty manage={ability?.can('create', 'SlaPolicy') ?? false} />}
-      error={<ListLoadError title="The SLA policies could not be loaded." />}
-      exporter={false}
+      errorTitle="The SLA policies could not be loaded."
       actions={manage ? undefined : false}
     >
-      <DataTable<SlaPolicyRecord> rowClick={manage ? 'edit' : false} bulkActionButtons={false} rowSx={(p) => (p.active ? {} : { opacity: 0.6 })}>
-        <DataTable.Col source="name" disableSort />
-        <DataTable.Col label="Applies to" disableSort render={(p) => <Conditions policy={p as SlaPolicyRecord} />} />
-        <DataTable.Col label="First response" disableSort render={(p) => formatMinutes(p.firstResponseMinutes)} />
-        <DataTable.Col label="Next response" disableSort render={(p) => formatMinutes(p.nextResponseMinutes)} />
-        <DataTable.Col label="Resolution" disableSort render={(p) => formatMinutes(p.resolutionMinutes)} />
-        <DataTable.Col label="Calendar" disableSort>
-          <ReferenceField<SlaPolicyRecord> source="calendarId" reference="business-calendars" link={false} emptyText="24/7">
-            <TextField source="name" />
-          </ReferenceField>
-        </DataTable.Col>
-        <DataTable.Col source="active" field={BooleanField} disableSort />
-        {manage && (
-          <DataTable.Col label="Order" disableSort>
-            <MoveButtons<SlaPolicyRecord> onMove={(order) => reorder.mutate(order.map((p) => p.id))} busy={reorder.isPending} />
-          </DataTable.Col>
-        )}
-      </DataTable>
-    </List>
+      <DataTable.Col source="name" disableSort />
+      <DataTable.Col label="Applies to" disableSort render={(p) => <Conditions policy={p as SlaPolicyRecord} />} />
+      <DataTable.Col label="First response" disableSort render={(p) => formatMinutes(p.firstResponseMinutes)} />
+      <DataTable.Col label="Next response" disableSort render={(p) => formatMinutes(p.nextResponseMinutes)} />
+      <DataTable.Col label="Resolution" disableSort render={(p) => formatMinutes(p.resolutionMinutes)} />
+      <DataTable.Col label="Calendar" disableSort>
+        <ReferenceField<SlaPolicyRecord> source="calendarId" reference="business-calendars" link={false} emptyText="24/7">
+          <TextField source="name" />
+        </ReferenceField>
+      </DataTable.Col>
+      <DataTable.Col source="active" field={BooleanField} disableSort />
+    </OrderedList>
   );
 };

@@ -1,7 +1,5 @@
 import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber';
-import { Box, Typography } from '@mui/material';
 import {
-  CreateButton,
   DataTable,
   DateInput,
   downloadCSV,
@@ -23,6 +21,7 @@ import { TicketViews } from './TicketViews';
 import { TICKET_CSV_COLUMNS, ticketCsvRows, toCsv } from './ticketExport';
 import { channelChoices, PriorityChip, priorityChoices, StatusChip, statusChoices, ticketNumber } from './ticketLabels';
 import type { TicketRecord } from './types';
+import { ListEmpty } from '../shared/ListEmpty';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search tickets" />,
@@ -43,16 +42,9 @@ const exporter: Exporter<TicketRecord> = async (tickets, fetchRelatedRecords) =>
 
 /** Shown instead of the list while the tenant has no tickets at all (a filter with no match says "no results"). */
 const TicketsEmpty = () => (
-  <Box sx={{ textAlign: 'center', m: 6, flex: 1 }}>
-    <ConfirmationNumberIcon sx={{ fontSize: 64, color: 'text.disabled' }} />
-    <Typography variant="h6" sx={{ my: 1 }}>
-      No tickets yet
-    </Typography>
-    <Typography color="text.secondary" sx={{ mb: 2 }}>
-      Tickets from calls, email and the API will show up here.
-    </Typography>
-    <CreateButton variant="contained" label="Create the first ticket" />
-  </Box>
+  <ListEmpty icon={ConfirmationNumberIcon} title="No tickets yet" createLabel="Create the first ticket">
+    Tickets from calls, email and the API will show up here.
+  </ListEmpty>
 );
 
 const requesterOf = (t: TicketRecord) => t.requesterName ?? t.requesterPhone ?? t.requesterEmail ?? '—';
