@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- [--smoke] [--no-build] [--profile] [scenario …]]`: the CALLpro benchmark
+ * `npm run bench [-- [--smoke] [--no-build] [--profile] [--scaling] [scenario …]]`: the CALLpro benchmark
  * harness. It starts PostgreSQL, builds and starts the production app as a child process,
  * generates data with set-based SQL, then runs every scenario in bench/scenarios (each file
  * `<name>.scenario.ts` default-exports a Scenario) against its baseline, A B A B, and writes
@@ -22,13 +22,19 @@ const log = (m: string) => process.stdout.write(`[bench +${Math.round((Date.now(
 
 function parseArgs(argv: string[]) {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
-  const known = ['--smoke', '--no-build', '--profile'];
+  const known = ['--smoke', '--no-build', '--profile', '--scaling'];
   const unknown = [...flags].filter((f) => !known.includes(f));
   if (unknown.length) throw new Error(`unknown option(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
-  return { smoke: flags.has('--smoke'), build: !flags.has('--no-build'), profile: flags.has('--profile'), only: argv.filter((a) => !a.startsWith('--')) };
+  return {
+    smoke: flags.has('--smoke'),
+    build: !flags.has('--no-build'),
+    profile: flags.has('--profile'),
+    scaling: flags.has('--scaling'),
+    only: argv.filter((a) => !a.startsWith('--')),
+  };
 }
 
-async function loadScenarios(only: string[]): Promise<Scenario[]> {
+async function loadScenarios(only: string[], scaling: boolean): Promise<Scenario[]> {
   const dir = path.join(__dirname, 'scenarios');
   const all: Scenario[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.scenario.ts'))) {
@@ -39,7 +45,7 @@ async function loadScenarios(only: string[]): Promise<Scenario[]> {
   all.sort((a, b) => a.order - b.order);
   const missing = only.filter((n) => !all.some((s) => s.name === n));
   if (missing.length) throw new Error(`no scenario ${missing.join(', ')}; there are: ${all.map((s) => s.name).join(', ')}`);
-  return only.length ? all.filter((s) => only.includes(s.name)) : all;
+  return only.length ? all.filter((s) => only.includes(s.name)) : all.filter((s) => !s.optIn || scaling);
 }
 
 function commit(): string {
@@ -56,15 +62,16 @@ async function login(appUrl: string, email: string, password: string): Promise<s
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const scenarios = await loadScenarios(args.only);
+  const scenarios = await loadScenarios(args.only, args.scaling);
   pinSelfToLoadCpu();
   log(`CPU split: ${cpuSplit()}`);
   log(`scenarios: ${scenarios.map((s) => s.name).join(', ')}${args.smoke ? ' (smoke: tiny data, no speed asserted)' : ''}`);
 
   if (args.build) {
-    log('building production bundles (npm run build; skip with --no-build)');
-    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (b.status !== 0) throw new Error('npm run build failed');
+    // the API only: the app runs with SERVE_UI=false, and admin-ui/dist is shared (built under a lock)
+    log('building the production API bundle (npm run build:api; skip with --no-build)');
+    const b = spawnSync('npm', ['run', 'build:api'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (b.status !== 0) throw new Error('npm run build:api failed');
   } else if (!fs.existsSync(path.join(ROOT, 'dist/backend/main.js'))) {
     throw new Error('--no-build but dist/backend/main.js does not exist');
   }
@@ -103,12 +110,13 @@ async function main(): Promise<number> {
 
     const ctx: BenchContext = {
       smoke: args.smoke,
-      duration: Number(process.env.BENCH_DURATION) || (args.smoke ? 1 : 8),
+      duration: Number(process.env.BENCH_DURATION) || (args.smoke ? 1 : 6),
       pairs: args.smoke ? 1 : 3,
       connections: 10,
       app,
       baselineUrl: baseline.url,
       db: pool,
+      dbUrl: db.url,
       tenantId: data.tenantId,
       otherTenantId: data.otherTenantId,
       users: data.users,
@@ -147,7 +155,14 @@ async function main(): Promise<number> {
     await db.stop();
   }
 
-  const out = args.smoke ? path.join(RESULTS, 'tmp/smoke.json') : args.only.length ? path.join(RESULTS, 'tmp/partial.json') : path.join(RESULTS, 'latest.json');
+  const scalingOnly = args.only.length === 1 && args.only[0] === 'scaling';
+  const out = args.smoke
+    ? path.join(RESULTS, 'tmp/smoke.json')
+    : scalingOnly
+      ? path.join(RESULTS, 'scaling.json')
+      : args.only.length
+        ? path.join(RESULTS, 'tmp/partial.json')
+        : path.join(RESULTS, 'latest.json');
   writeJson(report, out);
   process.stdout.write(`\n${table(report)}\n\n`);
   process.stdout.write(`Data: ${report.dataSize}. CPU: ${report.cpuSplit}. Commit ${report.commit}. Written to ${path.relative(ROOT, out)}.\n`);

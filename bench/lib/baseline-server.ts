@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { Pool } from 'pg';
-import { PAGE_SIZE, TICKET_SQL, searchParams } from './ticket-sql';
+import { EXACT_TOTAL_LIMIT, PAGE_SIZE, TICKET_SQL, searchParams } from './ticket-sql';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX ?? 10) });
 const tenantId = process.env.TENANT_ID!;
@@ -16,7 +16,10 @@ async function page(q: string | null): Promise<{ rows: unknown[]; total: number 
     pool.query(q ? TICKET_SQL.searchPage : TICKET_SQL.page, params),
     pool.query<{ total: number }>(q ? TICKET_SQL.searchCount : TICKET_SQL.count, params),
   ]);
-  return { rows: rows.rows, total: count.rows[0].total };
+  if (rows.rows.length < PAGE_SIZE) return { rows: rows.rows, total: rows.rows.length };
+  if (count.rows[0].total <= EXACT_TOTAL_LIMIT) return { rows: rows.rows, total: count.rows[0].total };
+  const plan = await pool.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(q ? TICKET_SQL.searchEstimate : TICKET_SQL.estimate, params);
+  return { rows: rows.rows, total: Math.max(Math.round(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']), EXACT_TOTAL_LIMIT + 1, PAGE_SIZE + 1) };
 }
 
 /**

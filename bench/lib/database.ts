@@ -43,6 +43,8 @@ export interface GeneratedData {
   password: string;
 }
 
+export const BENCH_PASSWORD = 'bench-password-1';
+
 const SUBJECTS = ['Refund request', 'Billing question', 'Cannot log in', 'Delivery late', 'Change of address',
   'Cancel subscription', 'Invoice copy', 'Damaged item', 'Upgrade plan', 'Callback wanted'];
 
@@ -52,7 +54,7 @@ const SUBJECTS = ['Refund request', 'Billing question', 'Cannot log in', 'Delive
  * "refund" is in one subject in ten (the search scenario's word). Every user has `password`.
  */
 export async function generateData(pool: Pool, o: { tickets: number; agents: number }, log: (m: string) => void): Promise<GeneratedData> {
-  const password = 'bench-password-1';
+  const password = BENCH_PASSWORD;
   const passwordHash = await hashPassword(password);
   const run = Date.now().toString(36);
   const tenants = await pool.query<{ id: string }>(
@@ -64,13 +66,53 @@ export async function generateData(pool: Pool, o: { tickets: number; agents: num
   );
   const [tenantId, otherTenantId] = tenants.rows.map((r) => r.id);
   for (const [tid, label] of [[tenantId, 'bench'], [otherTenantId, 'other']]) {
-    log(`generating ${o.agents + 2} users and ${o.tickets.toLocaleString('en')} tickets in tenant ${label}`);
+    await generateTenantData(pool, { ...o, tenantId: tid, label: `${label}-${run}`, passwordHash }, log);
+  }
+  log('vacuum analyze');
+  await pool.query('vacuum analyze tickets');
+  await pool.query('vacuum analyze users');
+  const users = await pool.query<BenchUser>(`select id, email, role from users where tenant_id = $1 order by email`, [tenantId]);
+  return { tenantId, otherTenantId, users: users.rows, password };
+}
+
+/** A new tenant with `tickets` tickets and `calls` call logs (the scaling runs), every user with the bench password. */
+export async function generateTenant(pool: Pool, o: { tickets: number; calls: number; agents: number; label: string }, log: (m: string) => void): Promise<{ tenantId: string; users: BenchUser[] }> {
+  const slug = `${o.label}-${Date.now().toString(36)}`;
+  const [{ id: tenantId }] = (await pool.query<{ id: string }>(`insert into tenants (id, name, slug, settings) values (gen_random_uuid(), $1, $1, '{"missedCallFollowUp": true}') returning id`, [slug])).rows;
+  await generateTenantData(pool, { ...o, tenantId, label: slug, passwordHash: await hashPassword(BENCH_PASSWORD) }, log);
+  if (o.calls) {
+    const t = Date.now();
+    await pool.query(
+      `with agents as (select array_agg(id order by email) as ids from users where tenant_id = $1 and role = 'agent')
+       insert into call_logs (id, tenant_id, direction, status, outcome, from_number, to_number, started_at, answered_at, ended_at, talk_seconds, ring_seconds, agent_id, source)
+       select gen_random_uuid(), $1, 'inbound', 'completed', 'answered', '+1415' || lpad((i % 9000000)::text, 7, '0'), '+14155550100',
+              now() - make_interval(secs => i * 60), now() - make_interval(secs => i * 60 - 5), now() - make_interval(secs => i * 60 - 65), 60, 5,
+              agents.ids[1 + i % array_length(agents.ids, 1)], 'api'
+         from agents, generate_series(1, $2::int) i`,
+      [tenantId, o.calls],
+    );
+    log(`  ${o.calls.toLocaleString('en')} call logs in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  await pool.query('vacuum analyze tickets');
+  await pool.query('vacuum analyze call_logs');
+  const users = await pool.query<BenchUser>(`select id, email, role from users where tenant_id = $1 order by email`, [tenantId]);
+  return { tenantId, users: users.rows };
+}
+
+async function generateTenantData(
+  pool: Pool,
+  o: { tickets: number; agents: number; tenantId: string; label: string; passwordHash: string },
+  log: (m: string) => void,
+): Promise<void> {
+  const [tid, passwordHash] = [o.tenantId, o.passwordHash];
+  {
+    log(`generating ${o.agents + 2} users and ${o.tickets.toLocaleString('en')} tickets in tenant ${o.label}`);
     await pool.query(
       `insert into users (id, tenant_id, name, email, role, password_hash)
        select gen_random_uuid(), $1, initcap(r::text) || ' ' || i, r::text || i || '@' || $2 || '.bench.test', r, $3
          from (select 'org_admin'::user_role as r, 1 as i union all select 'supervisor', 1
                union all select 'agent', g from generate_series(1, $4::int) g) u`,
-      [tid, `${label}-${run}`, passwordHash, o.agents],
+      [tid, o.label, passwordHash, o.agents],
     );
     const started = Date.now();
     await pool.query(
@@ -79,7 +121,7 @@ export async function generateData(pool: Pool, o: { tickets: number; agents: num
                             requester_name, requester_phone, requester_email, assignee_id, created_at, updated_at)
        select gen_random_uuid(), $1, i,
               ($3::text[])[1 + i % 10] || ' ' || i,
-              'Customer wrote about order ' || (i * 7919 % 100000) || '; please check and answer.',
+              'Customer wrote about order ' || (i::bigint * 7919 % 100000) || '; please check and answer.',
               (array['new','open','pending','resolved','closed'])[1 + i % 5]::ticket_status,
               (array['low','normal','normal','high','urgent'])[1 + i % 5]::ticket_priority,
               (array['phone','email','web','api'])[1 + i % 4]::ticket_channel,
@@ -93,11 +135,6 @@ export async function generateData(pool: Pool, o: { tickets: number; agents: num
     await pool.query(`insert into ticket_counters (tenant_id, last_number) values ($1, $2)`, [tid, o.tickets]);
     log(`  ${o.tickets.toLocaleString('en')} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  log('vacuum analyze');
-  await pool.query('vacuum analyze tickets');
-  await pool.query('vacuum analyze users');
-  const users = await pool.query<BenchUser>(`select id, email, role from users where tenant_id = $1 order by email`, [tenantId]);
-  return { tenantId, otherTenantId, users: users.rows, password };
 }
 
 /** Writes EXPLAIN (ANALYZE, BUFFERS) of the hot queries; the first write of a file in a run truncates it. */

@@ -22,9 +22,9 @@ export function pinSelfToLoadCpu(): void {
 }
 
 /** Spawns `node …args` on one CPU; taskset execs node, so the child's pid is node's pid. */
-export function spawnNodePinned(cpu: number, args: string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'pipe'): ChildProcess {
+export function spawnNodePinned(cpu: number, args: string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'pipe', stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   const [cmd, cmdArgs] = canPin ? ['taskset', ['-c', String(cpu), process.execPath, ...args]] : [process.execPath, args];
-  return spawn(cmd, cmdArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', stdio, stdio] });
+  return spawn(cmd, cmdArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: [stdin, stdio, stdio] });
 }
 
 /** `node --import tsx <file>`: children written in TypeScript. */
@@ -119,6 +119,9 @@ export async function startApp(o: AppStartOptions): Promise<AppProcess> {
     // the login scenario logs in thousands of times per minute from one IP, all with the right password
     LOGIN_IP_MAX_ATTEMPTS: '1000000',
     LOGIN_MAX_ATTEMPTS: '1000000',
+    // per-tenant and per-API-key rate limits off: the load comes from one tenant and would hit them
+    RATE_LIMIT_TENANT_PER_MINUTE: '0',
+    RATE_LIMIT_API_KEY_PER_MINUTE: '0',
     REDIS_URL: '',
   });
   const proc = new ServerProcess(child, `http://127.0.0.1:${o.port}`);

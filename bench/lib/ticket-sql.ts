@@ -1,6 +1,10 @@
+import { EXACT_TOTAL_LIMIT } from '../../backend/src/common/rest/list-page';
+
 /**
  * The indexed SQL a ticket list page needs, as the baseline runs it: one page of 25 in the default
- * order (updated_at desc, id desc) of one tenant, plus the count for Content-Range.
+ * order (updated_at desc, id desc) of one tenant, plus the total for Content-Range as the app
+ * computes it (findListPage): a count capped at EXACT_TOTAL_LIMIT + 1 rows, and above that the
+ * planner's estimate.
  */
 const COLUMNS = `id, number, subject, description, status, priority, channel, tags,
   requester_name as "requesterName", requester_phone as "requesterPhone", requester_email as "requesterEmail",
@@ -9,15 +13,18 @@ const COLUMNS = `id, number, subject, description, status, priority, channel, ta
   version, created_at as "createdAt", updated_at as "updatedAt"`;
 
 export const PAGE_SIZE = 25;
+export { EXACT_TOTAL_LIMIT };
 
 /** The same full-text condition as backend/src/tickets/ticket-search.ts builds for a one-word q. */
 const SEARCH = `(search @@ websearch_to_tsquery('simple', $2) or search @@ to_tsquery('simple', $3))`;
 
 export const TICKET_SQL = {
   page: `select ${COLUMNS} from tickets where tenant_id = $1 order by updated_at desc, id desc limit ${PAGE_SIZE}`,
-  count: `select count(*)::int as total from tickets where tenant_id = $1`,
+  count: `select count(*)::int as total from (select 1 from tickets where tenant_id = $1 limit ${EXACT_TOTAL_LIMIT + 1}) capped`,
+  estimate: `explain (format json) select 1 from tickets where tenant_id = $1`,
   searchPage: `select ${COLUMNS} from tickets where tenant_id = $1 and ${SEARCH} order by updated_at desc, id desc limit ${PAGE_SIZE}`,
-  searchCount: `select count(*)::int as total from tickets where tenant_id = $1 and ${SEARCH}`,
+  searchCount: `select count(*)::int as total from (select 1 from tickets where tenant_id = $1 and ${SEARCH} limit ${EXACT_TOTAL_LIMIT + 1}) capped`,
+  searchEstimate: `explain (format json) select 1 from tickets where tenant_id = $1 and ${SEARCH}`,
 };
 
 /** Parameters after the tenant for a one-word search. */

@@ -46,6 +46,8 @@ export interface BenchContext {
   /** Origin of the raw node:http + pg baseline server. */
   baselineUrl: string;
   db: Pool;
+  /** The database the app uses (for children that open their own connections). */
+  dbUrl: string;
   tenantId: string;
   otherTenantId: string;
   users: BenchUser[];
@@ -68,5 +70,7 @@ export interface Scenario {
   /** Sort key: scenarios run in this order. */
   order: number;
   description: string;
+  /** Runs only when named or with --scaling, not in the default suite. */
+  optIn?: boolean;
   run(ctx: BenchContext): Promise<ResultRow[]>;
 }

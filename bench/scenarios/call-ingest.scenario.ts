@@ -2,11 +2,11 @@ import { alternate, throughputRows } from '../lib/ab';
 import type { Scenario } from '../lib/types';
 
 /** Distinct completed inbound calls (no externalId, so every request stores a new call). */
-function callBodies(count: number): string[] {
+export function callBodies(count: number, firstNumber = 2_000_000): string[] {
   return Array.from({ length: count }, (_, i) =>
     JSON.stringify({
       direction: 'inbound',
-      fromNumber: `+1415${String(2_000_000 + i).padStart(7, '0')}`,
+      fromNumber: `+1415${String(firstNumber + i).padStart(7, '0')}`,
       toNumber: '+14155550100',
       startedAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(),
       answeredAt: new Date(Date.now() - (i + 1) * 60_000 + 5_000).toISOString(),
@@ -31,6 +31,15 @@ const scenario: Scenario = {
       'lead match by the caller number (leads_tenant_id_phone_unique)',
       'select id from leads where tenant_id = $1 and phone = $2',
       [ctx.tenantId, '+14152000001'],
+    );
+    const agent = ctx.users.find((u) => u.role === 'agent')!;
+    await ctx.explain(
+      'call-ingest',
+      'references, lead matching and tenant settings in one statement (CallReferences.load, one call of an agent)',
+      `select (select settings from tenants where id = $1) as settings,
+              (select array_agg(id) from users where tenant_id = $1 and active and id in ($2)) as agents, null as tickets, null as dispositions, null as leads,
+              (select json_agg(json_build_object('id', id, 'name', name, 'phone', phone)) from leads where tenant_id = $1 and phone in ($3)) as by_phone`,
+      [ctx.tenantId, agent.id, '+14152000001'],
     );
     const bodies = callBodies(1000);
     const auth = { authorization: `Bearer ${ctx.agentToken}` };

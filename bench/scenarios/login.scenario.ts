@@ -28,8 +28,8 @@ const scenario: Scenario = {
   async run(ctx) {
     const hashRow = await ctx.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [ctx.users[0].id]);
     const hash = hashRow.rows[0].password_hash;
-    const sql = 'select * from users where email = $1 limit 1';
-    await ctx.explain('login', 'user by email (auth.service.ts login, tenant filter off)', sql, [ctx.users[0].email]);
+    const sql = 'select u.*, t.active as tenant_active from users u left join tenants t on t.id = u.tenant_id where u.email = $1 limit 1';
+    await ctx.explain('login', 'user by email with its tenant (AuthService.userByEmail, tenant filter off)', sql, [ctx.users[0].email]);
     const bodies = ctx.users.map((u) => JSON.stringify({ email: u.email, password: ctx.password }));
     const seconds = (warmup: boolean) => (warmup ? Math.max(1, Math.ceil(ctx.duration / 2)) : ctx.duration);
     const pairs = await alternate(

@@ -10,7 +10,7 @@ const scenario: Scenario = {
   async run(ctx) {
     const params = [ctx.tenantId, ...searchParams(SEARCH_WORD)];
     await ctx.explain('ticket-search', 'page', TICKET_SQL.searchPage, params);
-    await ctx.explain('ticket-search', 'count for Content-Range', TICKET_SQL.searchCount, params);
+    await ctx.explain('ticket-search', 'capped count for Content-Range (findListPage)', TICKET_SQL.searchCount, params);
     const load = (url: string, headers: Record<string, string>, warmup: boolean) =>
       ctx.load({ url, headers, connections: ctx.connections, duration: warmup ? Math.max(1, Math.ceil(ctx.duration / 2)) : ctx.duration });
     const q = encodeURIComponent(SEARCH_WORD);

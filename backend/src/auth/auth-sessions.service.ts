@@ -23,9 +23,18 @@ export class AuthSessions {
     private readonly sessionCheck: SessionCheck,
   ) {}
 
-  /** Starts a new family for a login; persisted with the caller's next flush. */
-  start(em: EntityManager, userId: string): string {
-    return this.issue(em, userId, randomUUID());
+  /**
+   * Starts a new family for a login and stamps the user's lastLoginAt, in one statement (a login
+   * is otherwise all round trips: this replaces begin, update, insert and commit).
+   */
+  async startAtLogin(em: EntityManager, userId: string, loginAt: Date): Promise<string> {
+    const { token, row } = this.newToken(userId, randomUUID());
+    await em.execute(
+      `with login as (update users set last_login_at = ?, updated_at = ? where id = ?)
+       insert into refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
+      [loginAt, loginAt, userId, randomUUID(), row.userId, row.familyId, row.tokenHash, row.expiresAt, loginAt, loginAt],
+    );
+    return token;
   }
 
   /**
@@ -90,10 +99,15 @@ export class AuthSessions {
   }
 
   private issue(em: EntityManager, userId: string, familyId: string): string {
+    const { token, row } = this.newToken(userId, familyId);
+    em.create(RefreshToken, row);
+    return token;
+  }
+
+  private newToken(userId: string, familyId: string) {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.get('REFRESH_TOKEN_TTL_SECONDS') * 1000);
-    em.create(RefreshToken, { userId, familyId, tokenHash: hashToken(token), expiresAt });
-    return token;
+    return { token, row: { userId, familyId, tokenHash: hashToken(token), expiresAt } };
   }
 }
 

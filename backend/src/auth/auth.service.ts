@@ -30,20 +30,33 @@ export class AuthService {
   async login({ email, password }: LoginDto, ip: string): Promise<SessionResponse> {
     const normalised = email.toLowerCase();
     await this.throttle.assertAllowed(normalised, ip);
-    // Login is the one legitimate cross-tenant lookup: the email alone says which tenant the user
-    // belongs to (emails are unique across tenants), so the tenant filter is off for this query.
-    const user = await this.em.findOne(User, { email: normalised }, { filters: false, populate: ['passwordHash'] });
+    const found = await this.userByEmail(normalised);
     // an unknown email costs the same argon2 verify as a known one
-    const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDecoyHash()), password);
-    if (!user || !passwordOk || !(await this.mayLogIn(user))) {
+    const passwordOk = await verifyPassword(found?.user.passwordHash ?? (await timingDecoyHash()), password);
+    if (!found || !passwordOk || !found.user.active || found.tenantActive === false) {
       await this.throttle.recordFailure(normalised, ip);
       throw badCredentials();
     }
+    const { user } = found;
     await this.throttle.recordSuccess(normalised);
     user.lastLoginAt = new Date();
-    const refreshToken = this.sessions.start(this.em, user.id);
-    await this.em.flush();
+    const refreshToken = await this.sessions.startAtLogin(this.em, user.id, user.lastLoginAt);
     return this.session(user, refreshToken);
+  }
+
+  /**
+   * Login is the one legitimate cross-tenant lookup: the email alone says which tenant the user
+   * belongs to (emails are unique across tenants), so this reads users without the tenant filter,
+   * with whether the user's tenant is active in the same query (null: a super admin, no tenant).
+   */
+  private async userByEmail(email: string): Promise<{ user: User; tenantActive: boolean | null } | null> {
+    const rows: (Record<string, unknown> & { tenant_active: boolean | null })[] = await this.em.execute(
+      `select u.*, t.active as tenant_active from users u left join tenants t on t.id = u.tenant_id where u.email = ? limit 1`,
+      [email],
+    );
+    if (!rows.length) return null;
+    const { tenant_active: tenantActive, ...columns } = rows[0];
+    return { user: this.em.map(User, columns), tenantActive };
   }
 
   async refresh(refreshToken: string): Promise<SessionResponse> {

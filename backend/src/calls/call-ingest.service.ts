@@ -7,11 +7,11 @@ import { actorOf, type AuditActor } from '../audit/audit.service';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import { LeadsService } from '../leads/leads.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { Tenant } from '../tenants/tenant.entity';
+import type { TenantSettings } from '../tenants/tenant.entity';
 import { CallLog } from './call-log.entity';
 import { prepareCallLog, type ItemProblem } from './call-log-input';
 import { chunks, upsertCallLogsSql, upsertRounds, type CallLogRow, type UpdateGuard, type UpsertedRow } from './call-log-upsert.sql';
-import { CallReferences, referenceErrors } from './call-references.service';
+import { CallReferences, phonesToMatch, referenceErrors } from './call-references.service';
 import { IdempotencyService, type StoredResponse } from './idempotency.service';
 import { MissedCallFollowUp, needsFollowUp } from './missed-call-follow-up.service';
 import { TicketFirstResponse } from './ticket-first-response.service';
@@ -36,7 +36,15 @@ interface Changed {
 interface BatchOutcome {
   items: BulkItemResult[];
   rejected: BulkItemRejection[];
+  /** The stored rows this batch created or moved forward (every column), by item index. */
+  written: Map<number, UpsertedRow>;
 }
+
+/**
+ * How long a tenant's default country (for reading local numbers) is reused before it is read
+ * again: a change reaches ingestion within this time on every instance.
+ */
+const COUNTRY_CACHE_MS = 5_000;
 
 const EXTERNAL_ID_TAKEN: ItemProblem = { status: 409, errors: { externalId: 'externalId belongs to a call you may not change' } };
 
@@ -60,13 +68,17 @@ export class CallIngestService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
+  private readonly countries = new Map<string, { country: string; at: number }>();
+
   /** 201 with the new call, or 200 with the stored one (moved forward, or already as far). */
   ingestOne(principal: Principal, ability: AppAbility, input: CallLogInputDto, idempotencyKey?: string): Promise<StoredResponse<CallLogResponse>> {
     return this.idempotent(principal, idempotencyKey, 'POST /call-logs', input, async (em) => {
       const batch = await this.ingest(em, principal, ability, [input]);
       if (batch.rejected.length) throw problemOf(batch.rejected[0]);
       const [item] = batch.items;
-      const row = await em.findOneOrFail(CallLog, item.id);
+      // the upsert returned every column; only an unchanged call is read again
+      const written = batch.written.get(item.index);
+      const row = written ? em.map(CallLog, storedColumns(written)) : await em.findOneOrFail(CallLog, item.id);
       return { status: item.result === 'created' ? 201 : 200, body: CallLogResponse.from(row) };
     });
   }
@@ -103,7 +115,7 @@ export class CallIngestService {
   private async ingest(em: EntityManager, principal: Principal, ability: AppAbility, raw: readonly unknown[]): Promise<BatchOutcome> {
     const tenantId = currentTenantId(em);
     if (!tenantId) throw new MissingTenantError();
-    const tenant = await em.findOneOrFail(Tenant, tenantId);
+    const defaultCountry = await this.defaultCountry(em, tenantId);
     const rejected: BulkItemRejection[] = [];
     const reject = (index: number, problem: ItemProblem): void => {
       rejected.push({ index, ...problem });
@@ -112,7 +124,7 @@ export class CallIngestService {
     const prepared: Candidate[] = [];
     const now = new Date();
     raw.forEach((item, index) => {
-      const result = prepareCallLog(item, { principal, defaultCountry: tenant.defaultCountry, now });
+      const result = prepareCallLog(item, { principal, defaultCountry, now });
       if ('problem' in result) return reject(index, result.problem);
       if (!ability.can('create', asSubject('CallLog', { agentId: result.row.agentId }))) {
         return reject(index, { status: 403, errors: { agentId: 'you may only log your own calls' } });
@@ -120,18 +132,33 @@ export class CallIngestService {
       prepared.push({ index, row: result.row, leadName: null });
     });
 
-    const refs = await this.references.load(em, prepared.map((c) => c.row));
+    const rows = prepared.map((c) => c.row);
+    const refs = await this.references.load(em, rows, phonesToMatch(rows));
     const valid = prepared.filter((c) => {
       const errors = referenceErrors(c.row, refs);
       if (errors) reject(c.index, { status: 422, errors });
       return !errors;
     });
-    const leadNames = await this.references.linkLeads(em, valid.map((c) => c.row), refs.leads);
+    const leadNames = this.references.linkLeads(valid.map((c) => c.row), refs);
     for (const c of valid) c.leadName = c.row.leadId ? (leadNames.get(c.row.leadId) ?? null) : null;
 
     const { items, changed } = await this.upsert(em, tenantId, updateGuard(ability), valid, reject);
-    await this.afterEffects(em, actorOf(principal), tenant, changed);
-    return { items: items.sort((a, b) => a.index - b.index), rejected: rejected.sort((a, b) => a.index - b.index) };
+    await this.afterEffects(em, actorOf(principal), refs.settings, changed);
+    return {
+      items: items.sort((a, b) => a.index - b.index),
+      rejected: rejected.sort((a, b) => a.index - b.index),
+      written: new Map(changed.map((c) => [c.index, c.row])),
+    };
+  }
+
+  private async defaultCountry(em: EntityManager, tenantId: string): Promise<string> {
+    const hit = this.countries.get(tenantId);
+    if (hit && Date.now() - hit.at < COUNTRY_CACHE_MS) return hit.country;
+    const [row]: { default_country: string }[] = await em.execute('select default_country from tenants where id = ?', [tenantId]);
+    if (!row) throw new MissingTenantError();
+    if (this.countries.size > 10_000) this.countries.clear();
+    this.countries.set(tenantId, { country: row.default_country, at: Date.now() });
+    return row.default_country;
   }
 
   private async upsert(
@@ -191,8 +218,8 @@ export class CallIngestService {
   }
 
   /** What a stored or moved call sets off, all in this transaction; then its event. */
-  private async afterEffects(em: EntityManager, actor: AuditActor, tenant: Tenant, changed: Changed[]): Promise<void> {
-    if (tenant.settings?.missedCallFollowUp !== false) await this.followUp(em, actor, changed);
+  private async afterEffects(em: EntityManager, actor: AuditActor, settings: TenantSettings, changed: Changed[]): Promise<void> {
+    if (settings.missedCallFollowUp !== false) await this.followUp(em, actor, changed);
     const lastCall = new Map<string, Date>();
     for (const { row } of changed) {
       if (!row.lead_id) continue;
@@ -261,6 +288,12 @@ export function updateGuard(ability: AppAbility): UpdateGuard {
   const [rule] = rules;
   if (rules.length === 1 && Object.keys(rule).length === 1 && typeof rule.agentId === 'string') return { kind: 'agent', agentId: rule.agentId };
   throw new Error(`Unsupported CallLog update conditions: ${JSON.stringify(where)}`);
+}
+
+/** A returned row without the upsert's own `inserted` flag: the call's columns, for em.map. */
+function storedColumns(row: UpsertedRow): Record<string, unknown> {
+  const { inserted: _inserted, ...columns } = row;
+  return columns;
 }
 
 /** The problem a single POST answers for a rejected item. */

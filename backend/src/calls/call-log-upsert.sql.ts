@@ -48,8 +48,12 @@ function values(tenantId: string, r: CallLogRow): unknown[] {
   ];
 }
 
-/** What the upsert returns for each row it inserted or moved forward. */
+/**
+ * What the upsert returns for each row it inserted or moved forward: every column (a single POST
+ * answers with it instead of reading the row again), the ones the after-effects read typed here.
+ */
 export interface UpsertedRow {
+  [column: string]: unknown;
   id: string;
   external_id: string | null;
   inserted: boolean;
@@ -102,8 +106,7 @@ on conflict (tenant_id, external_id) do update set
   device_id = coalesce(excluded.device_id, call_logs.device_id),
   updated_at = now()
 where excluded.status > call_logs.status${guardSql}
-returning id, external_id, (xmax = 0) as inserted, agent_id, direction, status, outcome, from_number, to_number,
-  lead_id, ticket_id, started_at, ended_at, talk_seconds`;
+returning call_logs.*, (xmax = 0) as inserted`;
   return { sql, params };
 }
 

@@ -6,6 +6,7 @@ import { accessibleWhere, assertCan } from '../common/auth/access';
 import { principalUserId } from '../common/auth/authenticated-request';
 import { notFound, ProblemException } from '../common/errors/problem';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
+import { findListPage } from '../common/rest/list-page';
 import { actorOf } from '../audit/audit.service';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import { LeadsService } from '../leads/leads.service';
@@ -38,11 +39,7 @@ export class CallLogsService {
     const query = parseListQuery(raw, callLogListFor(tenant.defaultCountry), { userId: principalUserId(principal) }, rangeHeader);
     const access = accessibleWhere(ability, 'read', 'CallLog');
     if (access === null) return { rows: [] as CallLog[], total: 0, offset: query.offset };
-    const [rows, total] = await this.em.findAndCount(
-      CallLog,
-      { $and: [access, query.where] },
-      { orderBy: query.orderBy, offset: query.offset, limit: query.limit },
-    );
+    const { rows, total } = await findListPage(this.em, CallLog, { $and: [access, query.where] }, query);
     return { rows, total, offset: query.offset };
   }
 

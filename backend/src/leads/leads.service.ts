@@ -12,6 +12,7 @@ import { accessibleWhere, assertCan } from '../common/auth/access';
 import { notFound, ProblemException, ValidationProblem, versionConflict } from '../common/errors/problem';
 import { InvalidPhoneError, normalizePhone } from '../common/phone/phone';
 import type { ListQuery } from '../common/rest/list-query';
+import { findListPage } from '../common/rest/list-page';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import { OutboxService } from '../outbox/outbox.service';
 import { Tenant } from '../tenants/tenant.entity';
@@ -36,11 +37,7 @@ export class LeadsService {
   async list(ability: AppAbility, query: ListQuery): Promise<{ rows: Lead[]; total: number }> {
     const access = accessibleWhere(ability, 'read', 'Lead');
     if (access === null) return { rows: [], total: 0 };
-    const [rows, total] = await this.em.findAndCount(
-      Lead,
-      { $and: [access, query.where] },
-      { orderBy: query.orderBy.map(neverContactedFirst), offset: query.offset, limit: query.limit },
-    );
+    const { rows, total } = await findListPage(this.em, Lead, { $and: [access, query.where] }, { ...query, orderBy: query.orderBy.map(neverContactedFirst) });
     return { rows, total };
   }
 

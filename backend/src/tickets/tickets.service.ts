@@ -6,6 +6,7 @@ import type { AppAbility, Principal } from '@callpro/permissions';
 import { accessibleWhere, assertCan } from '../common/auth/access';
 import { notFound, ValidationProblem, versionConflict } from '../common/errors/problem';
 import type { ListQuery, ListSpec } from '../common/rest/list-query';
+import { findListPage } from '../common/rest/list-page';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import { actorOf } from '../audit/audit.service';
 import { SlaService } from '../sla/sla.service';
@@ -53,11 +54,8 @@ export class TicketsService {
   async list(ability: AppAbility, query: ListQuery): Promise<{ rows: Ticket[]; total: number }> {
     const access = accessibleWhere(ability, 'read', 'Ticket');
     if (access === null) return { rows: [], total: 0 };
-    const [rows, total] = await this.em.findAndCount(
-      Ticket,
-      { $and: [access, query.where] },
-      { orderBy: query.orderBy, offset: query.offset, limit: query.limit },
-    );
+    // the total is exact up to EXACT_TOTAL_LIMIT rows, estimated above (see findListPage)
+    const { rows, total } = await findListPage(this.em, Ticket, { $and: [access, query.where] }, query);
     return { rows, total };
   }
 
