@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.service';
 import { forbidden, ProblemException } from '../common/errors/problem';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
+import { scopeToTenant } from '../database/tenant.filter';
 import { AuthSessions } from './auth-sessions.service';
 import { timingDecoyHash, verifyPassword } from './passwords';
 import { LoginThrottle } from './throttle/login-throttle';
@@ -30,9 +31,9 @@ export class AuthService {
   async login({ email, password }: LoginDto, ip: string): Promise<SessionResponse> {
     const normalised = email.toLowerCase();
     await this.throttle.assertAllowed(normalised, ip);
-    // Login is the one legitimate cross-tenant lookup: the email alone says which tenant the user
-    // belongs to (emails are unique across tenants), so the tenant filter is off for this query.
-    const user = await this.em.findOne(User, { email: normalised }, { filters: false, populate: ['passwordHash'] });
+    // Login is a legitimate cross-tenant lookup: the email alone says which tenant the user belongs
+    // to (emails are unique across tenants), so it goes through auth_user_by_email (row-level security).
+    const user = await findAuthUser(this.em, 'auth_user_by_email', normalised);
     // an unknown email costs the same argon2 verify as a known one
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDecoyHash()), password);
     if (!user || !passwordOk || !(await this.mayLogIn(user))) {
@@ -40,6 +41,8 @@ export class AuthService {
       throw badCredentials();
     }
     await this.throttle.recordSuccess(normalised);
+    // the write below runs in the user's tenant (row-level security)
+    if (user.tenantId) scopeToTenant(this.em, user.tenantId);
     user.lastLoginAt = new Date();
     const refreshToken = this.sessions.start(this.em, user.id);
     await this.em.flush();
@@ -49,7 +52,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<SessionResponse> {
     const rotation = await this.sessions.rotate(this.em, refreshToken);
     if (!rotation.ok) throw badRefreshToken();
-    const user = await this.em.findOne(User, { id: rotation.userId }, { filters: false });
+    const user = await findAuthUser(this.em, 'auth_user_by_id', rotation.userId);
     if (!user || !(await this.mayLogIn(user))) {
       await this.sessions.revokeFamily(this.em, rotation.familyId);
       throw badRefreshToken();
@@ -65,7 +68,8 @@ export class AuthService {
   async me(principal: Principal, ability: AppAbility): Promise<MeResponse> {
     if (principal.kind !== 'user') throw forbidden('Only users have a profile; API keys do not');
     // by id from a verified token; a super admin (no tenant) is outside any tenant they choose
-    const user = await this.em.findOneOrFail(User, { id: principal.userId }, { filters: false });
+    const user = await findAuthUser(this.em, 'auth_user_by_id', principal.userId);
+    if (!user) throw new ProblemException(401, 'unauthorized', 'Missing, invalid or expired credentials');
     const tenant = principal.tenantId ? await this.em.findOneOrFail(Tenant, { id: principal.tenantId }) : null;
     return {
       user: SessionUserResponse.from(user),
@@ -89,4 +93,13 @@ export class AuthService {
       user: SessionUserResponse.from(user),
     };
   }
+}
+
+/**
+ * A user by email or id through the SECURITY DEFINER lookups (row-level security keeps other
+ * tenants' and super admins' rows out of reach otherwise); null if there is none.
+ */
+async function findAuthUser(em: EntityManager, lookup: 'auth_user_by_email' | 'auth_user_by_id', value: string): Promise<User | null> {
+  const rows: Record<string, unknown>[] = await em.execute(`select * from ${lookup}(?)`, [value]);
+  return rows.length ? em.map(User, rows[0]) : null;
 }
