@@ -37,6 +37,7 @@ export class SessionCheck {
   private async state(userId: string): Promise<SessionState> {
     const hit = this.cache.get(userId);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit;
+    // before any tenant is known: through auth_user_by_id (SECURITY DEFINER; row-level security)
     const rows: { active: boolean; token_version: number; role: string; tenant_id: string | null; tenant_active: boolean | null }[] =
       await this.em.getConnection().execute(
         `select u.active, u.token_version, u.role, u.tenant_id, t.active as tenant_active
