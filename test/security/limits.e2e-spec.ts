@@ -64,7 +64,7 @@ describe('security: resource limits and headers', () => {
   });
 
   it('runs app queries under a statement timeout', async () => {
-    const [row] = await t.orm.em.getConnection().execute<{ statement_timeout: string }[]>('show statement_timeout');
+    const [row] = await t.appOrm.em.getConnection().execute<{ statement_timeout: string }[]>('show statement_timeout');
     expect(row.statement_timeout).toBe('10s');
     figures.push(`statement_timeout: ${row.statement_timeout}`);
   });

@@ -4,7 +4,8 @@ import { STATE_ENV, type TestState } from './state';
 const raw = process.env[STATE_ENV];
 if (!raw) throw new Error(`${STATE_ENV} is not set: run e2e tests through jest (its global setup starts PostgreSQL)`);
 const state = JSON.parse(raw) as TestState;
-process.env.DATABASE_URL = state.databaseUrl;
+// the app connects as the app role (row-level security); TestApp.orm is the owner's connection
+process.env.DATABASE_URL = state.appDatabaseUrl;
 process.env.NODE_ENV = 'test';
 process.env.JWT_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
 process.env.LOG_LEVEL ??= 'silent';

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from './sql';
+import { currentTenantId } from '../database/tenant.filter';
+import { TENANT_SETTING } from '../database/rls';
 
 /** Rows fetched per round trip. */
 const BATCH = 500;
@@ -18,6 +20,9 @@ export async function streamRows(em: EntityManager, statement: Sql): Promise<Rea
   let first: Record<string, unknown>[];
   try {
     await trx.raw('set transaction read only');
+    // its own connection, so its own app.tenant_id for row-level security (the request's tenant)
+    const tenantId = currentTenantId(em);
+    if (tenantId) await trx.raw(`select set_config('${TENANT_SETTING}', ?, true)`, [tenantId]);
     await trx.raw(`declare analytics_export no scroll cursor for ${statement.text}`, [...statement.params] as never[]);
     first = await fetch();
   } catch (e) {

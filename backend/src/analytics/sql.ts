@@ -41,9 +41,12 @@ export function joinSql(parts: readonly Sql[], separator: string): Sql {
   );
 }
 
-/** Runs a statement on the request's connection (raw SQL: the caller puts `tenant_id = ?` first in every WHERE). */
+/**
+ * Runs a statement in the request's transaction, where row-level security knows the tenant (raw
+ * SQL: the caller still puts `tenant_id = ?` first in every WHERE).
+ */
 export function query<T>(em: EntityManager, statement: Sql): Promise<T[]> {
-  return em.getConnection().execute<T[]>(statement.text, [...statement.params]);
+  return em.execute<T[]>(statement.text, [...statement.params]);
 }
 
 /**

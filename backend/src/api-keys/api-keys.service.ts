@@ -9,6 +9,7 @@ import type { ListQuery } from '../common/rest/list-query';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { initialFields } from '../audit/audit-changes';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
+import { inTenantTransaction } from '../database/rls';
 import { Tenant } from '../tenants/tenant.entity';
 import { ApiKey } from './api-key.entity';
 import { generateApiKeySecret, hashApiKeySecret, looksLikeApiKey } from './api-key-secret';
@@ -19,6 +20,16 @@ import type { UpdateApiKeyDto } from './dto/update-api-key.dto';
 const LAST_USED_RESOLUTION_MS = 60_000;
 const AUDITED = ['name', 'scopes', 'prefix', 'expiresAt'] as const;
 const KNOWN_SCOPES: ReadonlySet<string> = new Set(API_KEY_SCOPES);
+
+/** What authentication reads of a key. */
+interface ApiKeyRow {
+  id: string;
+  tenant_id: string;
+  scopes: string[];
+  expires_at: Date | string | null;
+  revoked_at: Date | string | null;
+  last_used_at: Date | string | null;
+}
 
 @Injectable()
 export class ApiKeysService {
@@ -34,23 +45,25 @@ export class ApiKeysService {
    */
   async authenticate(secret: string, now = new Date()): Promise<Principal | false> {
     if (!looksLikeApiKey(secret)) return false;
-    const em = this.em.fork();
-    // Cross-tenant by nature, like login: the key is what tells us the tenant, so no tenant filter yet.
-    const key = await em.findOne(ApiKey, { secretHash: hashApiKeySecret(secret) }, { filters: false });
-    if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return false;
-    const tenant = await em.findOne(Tenant, key.tenantId);
+    // Cross-tenant by nature, like login: the key is what tells us the tenant, so it is looked up
+    // through api_key_by_hash (row-level security hides every key until a tenant is set).
+    const [key] = await this.em.execute<ApiKeyRow[]>('select id, tenant_id, scopes, expires_at, revoked_at, last_used_at from api_key_by_hash(?)', [hashApiKeySecret(secret)]);
+    if (!key || key.revoked_at || (key.expires_at && new Date(key.expires_at) <= now)) return false;
+    const tenant = await this.em.fork().findOne(Tenant, key.tenant_id);
     if (!tenant?.active) return false;
-    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-      // raw SQL bypasses the tenant filter: the row is named by its tenant and id
-      await em.execute(
-        `update api_keys set last_used_at = ? where tenant_id = ? and id = ? and (last_used_at is null or last_used_at <= ?)`,
-        [now, key.tenantId, key.id, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)],
-        'run',
+    if (!key.last_used_at || now.getTime() - new Date(key.last_used_at).getTime() >= LAST_USED_RESOLUTION_MS) {
+      // guards run before the request's transaction: this write gets its own, in the key's tenant
+      await inTenantTransaction(this.em, key.tenant_id, (em) =>
+        em.execute(
+          `update api_keys set last_used_at = ? where tenant_id = ? and id = ? and (last_used_at is null or last_used_at <= ?)`,
+          [now, key.tenant_id, key.id, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)],
+          'run',
+        ),
       );
     }
     // a scope dropped from the catalogue since the key was made grants nothing
     const scopes = key.scopes.filter((s): s is ApiKeyScope => KNOWN_SCOPES.has(s));
-    return { kind: 'apiKey', keyId: key.id, tenantId: key.tenantId, scopes };
+    return { kind: 'apiKey', keyId: key.id, tenantId: key.tenant_id, scopes };
   }
 
   async list(ability: AppAbility, query: ListQuery): Promise<{ rows: ApiKey[]; total: number }> {

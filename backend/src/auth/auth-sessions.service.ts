@@ -49,7 +49,8 @@ export class AuthSessions {
       if (!row) return { ok: false, reason: 'unknown' };
       // Lock the user's row first, as revokeAllForUser does: a revocation running meanwhile either
       // waits for this rotation and then also revokes the new token, or revokes the old one first.
-      await tem.execute('select 1 from users where id = ? for share', [row.userId]);
+      // (through auth_lock_user: no tenant is known yet, so row-level security would hide the row)
+      await tem.execute('select auth_lock_user(?)', [row.userId]);
       const now = new Date();
       const claimed = await tem.nativeUpdate(
         RefreshToken,

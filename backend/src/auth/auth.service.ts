@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.service';
 import { forbidden, ProblemException } from '../common/errors/problem';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
+import { inTenantTransaction } from '../database/rls';
 import { AuthSessions } from './auth-sessions.service';
 import { timingDecoyHash, verifyPassword } from './passwords';
 import { LoginThrottle } from './throttle/login-throttle';
@@ -39,19 +40,23 @@ export class AuthService {
     }
     const { user } = found;
     await this.throttle.recordSuccess(normalised);
-    user.lastLoginAt = new Date();
-    const refreshToken = await this.sessions.startAtLogin(this.em, user.id, user.lastLoginAt);
+    const loginAt = new Date();
+    user.lastLoginAt = loginAt;
+    const start = (em: EntityManager) => this.sessions.startAtLogin(em, user.id, loginAt);
+    // a tenant's user is written in that tenant (row-level security); a super admin has none
+    const refreshToken = user.tenantId ? await inTenantTransaction(this.em, user.tenantId, start) : await start(this.em);
     return this.session(user, refreshToken);
   }
 
   /**
    * Login is the one legitimate cross-tenant lookup: the email alone says which tenant the user
-   * belongs to (emails are unique across tenants), so this reads users without the tenant filter,
-   * with whether the user's tenant is active in the same query (null: a super admin, no tenant).
+   * belongs to (emails are unique across tenants), so this reads the user through the
+   * auth_user_by_email lookup (row-level security), with whether the user's tenant is active in the
+   * same query (null: a super admin, no tenant).
    */
   private async userByEmail(email: string): Promise<{ user: User; tenantActive: boolean | null } | null> {
     const rows: (Record<string, unknown> & { tenant_active: boolean | null })[] = await this.em.execute(
-      `select u.*, t.active as tenant_active from users u left join tenants t on t.id = u.tenant_id where u.email = ? limit 1`,
+      `select u.*, t.active as tenant_active from auth_user_by_email(?) u left join tenants t on t.id = u.tenant_id limit 1`,
       [email],
     );
     if (!rows.length) return null;
@@ -62,7 +67,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<SessionResponse> {
     const rotation = await this.sessions.rotate(this.em, refreshToken);
     if (!rotation.ok) throw badRefreshToken();
-    const user = await this.em.findOne(User, { id: rotation.userId }, { filters: false });
+    const user = await findAuthUser(this.em, 'auth_user_by_id', rotation.userId);
     if (!user || !(await this.mayLogIn(user))) {
       await this.sessions.revokeFamily(this.em, rotation.familyId);
       throw badRefreshToken();
@@ -78,7 +83,8 @@ export class AuthService {
   async me(principal: Principal, ability: AppAbility): Promise<MeResponse> {
     if (principal.kind !== 'user') throw forbidden('Only users have a profile; API keys do not');
     // by id from a verified token; a super admin (no tenant) is outside any tenant they choose
-    const user = await this.em.findOneOrFail(User, { id: principal.userId }, { filters: false });
+    const user = await findAuthUser(this.em, 'auth_user_by_id', principal.userId);
+    if (!user) throw new ProblemException(401, 'unauthorized', 'Missing, invalid or expired credentials');
     const tenant = principal.tenantId ? await this.em.findOneOrFail(Tenant, { id: principal.tenantId }) : null;
     return {
       user: SessionUserResponse.from(user),
@@ -102,4 +108,13 @@ export class AuthService {
       user: SessionUserResponse.from(user),
     };
   }
+}
+
+/**
+ * A user by email or id through the SECURITY DEFINER lookups (row-level security keeps other
+ * tenants' and super admins' rows out of reach otherwise); null if there is none.
+ */
+async function findAuthUser(em: EntityManager, lookup: 'auth_user_by_email' | 'auth_user_by_id', value: string): Promise<User | null> {
+  const rows: Record<string, unknown>[] = await em.execute(`select * from ${lookup}(?)`, [value]);
+  return rows.length ? em.map(User, rows[0]) : null;
 }

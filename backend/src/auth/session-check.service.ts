@@ -37,10 +37,11 @@ export class SessionCheck {
   private async state(userId: string): Promise<SessionState> {
     const hit = this.cache.get(userId);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit;
+    // before any tenant is known: through auth_user_by_id (SECURITY DEFINER; row-level security)
     const rows: { active: boolean; token_version: number; role: string; tenant_id: string | null; tenant_active: boolean | null }[] =
       await this.em.getConnection().execute(
         `select u.active, u.token_version, u.role, u.tenant_id, t.active as tenant_active
-           from users u left join tenants t on t.id = u.tenant_id where u.id = ?`,
+           from auth_user_by_id(?) u left join tenants t on t.id = u.tenant_id`,
         [userId],
       );
     const row = rows[0];

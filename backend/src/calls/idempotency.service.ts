@@ -109,14 +109,10 @@ export class IdempotencyService implements OnApplicationBootstrap, BeforeApplica
   async prune(): Promise<number> {
     let total = 0;
     for (;;) {
-      const res: { affectedRows: number } = await this.orm.em.fork().execute(
-        `delete from idempotency_keys where id in (
-           select id from idempotency_keys where created_at <= now() - make_interval(hours => ?) limit ?)`,
-        [IDEMPOTENCY_TTL_HOURS, PRUNE_CHUNK],
-        'run',
-      );
-      total += res.affectedRows;
-      if (res.affectedRows < PRUNE_CHUNK) return total;
+      // across tenants, hence the SECURITY DEFINER function (row-level security)
+      const [{ pruned }]: { pruned: number }[] = await this.orm.em.fork().execute('select idempotency_keys_prune(?, ?) as pruned', [IDEMPOTENCY_TTL_HOURS, PRUNE_CHUNK]);
+      total += pruned;
+      if (pruned < PRUNE_CHUNK) return total;
     }
   }
 }

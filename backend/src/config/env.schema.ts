@@ -9,6 +9,12 @@ export const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** External PostgreSQL; when absent an embedded PostgreSQL starts under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The tables' owner, for migrations and seeding; DATABASE_URL is then the app's own role (no
+   * ownership, no BYPASSRLS). Without it DATABASE_URL is the owner and the launcher creates the
+   * app role `callpro_app` (docs/SECURITY.md, "Row-level security").
+   */
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ISSUER: z.string().default('callpro'),
@@ -36,6 +42,8 @@ export const envSchema = z.object({
    * Whether to believe X-Forwarded-For (client IPs for login throttling and logs): `false` (default,
    * the app faces clients directly), `true` (any proxy), or the number of proxy hops in front of it.
    */
+  /** Tests only (refused otherwise): the ORM's tenant filter off, so that row-level security alone is tested. */
+  CALLPRO_TEST_DISABLE_ORM_TENANT_FILTER: bool.default(false),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d{1,2})$/, 'must be true, false or a hop count')
@@ -55,6 +63,12 @@ export function validateEnv(raw: Record<string, unknown>): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+    throw new Error('Invalid configuration:\n  DATABASE_URL: required with DATABASE_MIGRATION_URL (the app role the app connects as)');
+  }
+  if (env.CALLPRO_TEST_DISABLE_ORM_TENANT_FILTER && env.NODE_ENV !== 'test') {
+    throw new Error('Invalid configuration:\n  CALLPRO_TEST_DISABLE_ORM_TENANT_FILTER: only allowed when NODE_ENV=test');
+  }
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
   }

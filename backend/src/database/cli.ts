@@ -1,6 +1,6 @@
 /**
  * Database commands:
- *   migrate            apply pending migrations (DATABASE_URL, or the embedded database under DATA_DIR)
+ *   migrate            apply pending migrations (DATABASE_MIGRATION_URL or DATABASE_URL, or the embedded database under DATA_DIR)
  *   migration:create   generate a migration from the entity diff against a scratch embedded database
  */
 import 'reflect-metadata';
@@ -15,7 +15,9 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 const log = (m: string) => process.stdout.write(`${m}\n`);
 
 async function withDatabase<T>(fn: (url: string) => Promise<T>, scratch = false): Promise<T> {
-  if (process.env.DATABASE_URL && !scratch) return fn(process.env.DATABASE_URL);
+  // migrations run as the tables' owner
+  const ownerUrl = process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL;
+  if (ownerUrl && !scratch) return fn(ownerUrl);
   const dir = scratch ? fs.mkdtempSync(path.join(os.tmpdir(), 'callpro-mig-')) : (process.env.DATA_DIR ?? '.data');
   const db = await startEmbeddedPostgres(dir, 'callpro', log);
   try {

@@ -12,7 +12,9 @@ import { ormConfig, STATEMENT_TIMEOUT_MS } from './mikro-orm.config';
       useFactory: (config: AppConfig) => {
         const url = config.get('DATABASE_URL');
         if (!url) throw new Error('DATABASE_URL is not set (the launcher starts an embedded PostgreSQL and sets it)');
-        return { ...ormConfig({ clientUrl: url, statementTimeoutMs: STATEMENT_TIMEOUT_MS }), registerRequestContext: true };
+        // validateEnv refuses the switch outside NODE_ENV=test
+        const ormTenantFilter = !config.get('CALLPRO_TEST_DISABLE_ORM_TENANT_FILTER');
+        return { ...ormConfig({ clientUrl: url, statementTimeoutMs: STATEMENT_TIMEOUT_MS, ormTenantFilter }), registerRequestContext: true };
       },
       driver: PostgreSqlDriver,
     }),

@@ -5,6 +5,7 @@ import { SeedManager } from '@mikro-orm/seeder';
 import { ENTITIES, TENANT_SCOPED_ENTITY_NAMES } from './entities';
 import { tenantFilter } from './tenant.filter';
 import { TenantSubscriber } from './tenant.subscriber';
+import { TenantSettingSubscriber } from './rls';
 
 export const STATEMENT_TIMEOUT_MS = 10_000;
 
@@ -14,15 +15,17 @@ export interface OrmOptions {
   statementTimeoutMs?: number;
   debug?: boolean;
   poolMax?: number;
+  /** Off only in the test that proves row-level security alone holds. */
+  ormTenantFilter?: boolean;
 }
 
 /** The one MikroORM configuration, used by the app, the migration CLI and the tests. */
-export function ormConfig({ clientUrl, statementTimeoutMs, debug = false, poolMax = 10 }: OrmOptions) {
+export function ormConfig({ clientUrl, statementTimeoutMs, debug = false, poolMax = 10, ormTenantFilter = true }: OrmOptions) {
   return defineConfig({
     clientUrl,
     entities: ENTITIES,
-    filters: { tenant: tenantFilter(TENANT_SCOPED_ENTITY_NAMES) },
-    subscribers: [new TenantSubscriber()],
+    filters: { tenant: tenantFilter(TENANT_SCOPED_ENTITY_NAMES, ormTenantFilter) },
+    subscribers: [new TenantSubscriber(), new TenantSettingSubscriber()],
     extensions: [Migrator, SeedManager],
     debug,
     pool: { min: 0, max: poolMax },

@@ -10,12 +10,13 @@ export interface TenantFilterParams {
 /**
  * Global filter on every TenantOwnedEntity. It is on by default and has no default params, so a
  * tenant-owned query made without a tenant in context throws ("No arguments provided for filter
- * 'tenant'") instead of returning every tenant's rows.
+ * 'tenant'") instead of returning every tenant's rows. `enabled: false` exists for one test only
+ * (CALLPRO_TEST_DISABLE_ORM_TENANT_FILTER), which proves that row-level security alone holds.
  */
-export function tenantFilter(tenantOwnedEntityNames: string[]): FilterDef {
+export function tenantFilter(tenantOwnedEntityNames: string[], enabled = true): FilterDef {
   return {
     name: TENANT_FILTER,
-    default: true,
+    default: enabled,
     entity: tenantOwnedEntityNames,
     cond: (args: Dictionary) => ({ tenantId: args.tenantId }),
   };
@@ -40,7 +41,11 @@ export function scopeToTenant<T extends EntityManager>(em: T, tenantId: string):
   return em;
 }
 
-/** A fresh EntityManager for background work in one tenant (jobs, relays, seeders). */
+/**
+ * A fresh EntityManager for background work in one tenant (jobs, relays, seeders). Every
+ * transaction it opens sets `app.tenant_id` (TenantSettingSubscriber in rls.ts); as the app role,
+ * reads outside a transaction see no tenant-owned rows, so prefer inTenantTransaction there.
+ */
 export function forkForTenant<T extends EntityManager>(em: T, tenantId: string): T {
   return scopeToTenant(em.fork({ clear: true }) as T, tenantId);
 }

@@ -104,9 +104,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async prune(retentionSeconds = OUTBOX_RETENTION_SECONDS): Promise<number> {
     let total = 0;
     for (;;) {
-      const res: { affectedRows: number } = await this.orm.em.fork().execute(PRUNE_SQL, [retentionSeconds, PRUNE_CHUNK], 'run');
-      total += res.affectedRows;
-      if (res.affectedRows < PRUNE_CHUNK) return total;
+      const [{ pruned }]: { pruned: number }[] = await this.orm.em.fork().execute(PRUNE_SQL, [retentionSeconds, PRUNE_CHUNK]);
+      total += pruned;
+      if (pruned < PRUNE_CHUNK) return total;
     }
   }
 

@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ClockService } from '../common/clock/clock.service';
 import { AppConfig } from '../config/app-config.service';
-import { scopeToTenant } from '../database/tenant.filter';
+import { enterTenant } from '../database/rls';
 import { evaluate, sameColumns } from './sla-clock';
 import { RecipientLookup, SlaAlerts } from './sla-alerts.service';
 import { insertSlaEvents, saveSlaColumns, SLA_TICKET_SELECT, slaTicketOfRow, type SlaTicketRow } from './sla-tickets.sql';
@@ -18,12 +18,13 @@ const MAX_BATCHES = 50;
  * Tickets whose next warning or due time has passed, across tenants, oldest first, through the
  * expression index on least(sla_next_warn_at, sla_next_due_at): the cost follows the number of due
  * tickets, not of open ones. Rows another transaction holds (an agent saving the ticket) are
- * skipped this time and seen on the next tick.
+ * skipped this time and seen on the next tick. The scan is the SECURITY DEFINER function
+ * sla_due_tickets (row-level security): it returns ids and tenants only, locked for the batch's
+ * transaction; each tenant's tickets are then read inside that tenant (SLA_TENANT_TICKETS_SQL).
  */
-export const SLA_DUE_SQL = `select ${SLA_TICKET_SELECT} from tickets
-  where least(sla_next_warn_at, sla_next_due_at) <= ?
-  order by least(sla_next_warn_at, sla_next_due_at), id
-  limit ? for update skip locked`;
+export const SLA_DUE_SQL = `select id, tenant_id from sla_due_tickets(?, ?)`;
+const SLA_TENANT_TICKETS_SQL = `select ${SLA_TICKET_SELECT} from tickets where tenant_id = ? and id = any(?::uuid[])
+  order by least(sla_next_warn_at, sla_next_due_at), id`;
 
 export interface SlaJobRun {
   /** False when another instance held the scan lock, so this one did nothing. */
@@ -95,13 +96,14 @@ export class SlaJob implements OnApplicationBootstrap, BeforeApplicationShutdown
   private async batch(em: EntityManager, now: Date): Promise<{ tickets: number; alerts: number } | null> {
     const [{ locked }] = await em.execute<{ locked: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('callpro:sla-job')) as locked`);
     if (!locked) return null;
-    const rows: SlaTicketRow[] = await em.execute(SLA_DUE_SQL, [now, BATCH]);
-    const byTenant = new Map<string, SlaTicketRow[]>();
-    for (const row of rows) byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row]);
+    const due: { id: string; tenant_id: string }[] = await em.execute(SLA_DUE_SQL, [now, BATCH]);
+    const byTenant = new Map<string, string[]>();
+    for (const row of due) byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row.id]);
     let alerts = 0;
-    for (const [tenantId, tenantRows] of byTenant) {
-      // notifications and outbox rows take their tenant from the EntityManager
-      scopeToTenant(em, tenantId);
+    for (const [tenantId, ids] of byTenant) {
+      // notifications and outbox rows take their tenant from the EntityManager, row-level security from app.tenant_id
+      await enterTenant(em, tenantId);
+      const tenantRows: SlaTicketRow[] = await em.execute(SLA_TENANT_TICKETS_SQL, [tenantId, `{${ids.join(',')}}`]);
       const recipients = new RecipientLookup(em, tenantId);
       for (const row of tenantRows) {
         const ticket = slaTicketOfRow(row);
@@ -112,6 +114,6 @@ export class SlaJob implements OnApplicationBootstrap, BeforeApplicationShutdown
       }
       await em.flush();
     }
-    return { tickets: rows.length, alerts };
+    return { tickets: due.length, alerts };
   }
 }

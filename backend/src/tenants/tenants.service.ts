@@ -4,7 +4,7 @@ import type { AppAbility } from '@callpro/permissions';
 import { accessibleWhere, assertCan, forbiddenFields } from '../common/auth/access';
 import { notFound, ProblemException } from '../common/errors/problem';
 import type { ListQuery, ListSpec } from '../common/rest/list-query';
-import { scopeToTenant } from '../database/tenant.filter';
+import { enterTenant } from '../database/rls';
 import { rethrowUniqueConflict } from '../users/unique-conflict';
 import { UsersService } from '../users/users.service';
 import { TenantDefaults } from './tenant-defaults.service';
@@ -66,7 +66,7 @@ export class TenantsService {
         const tenant = em.create(Tenant, { ...definedOnly(fields), name: fields.name, slug: fields.slug, settings: { ...DEFAULT_SETTINGS, ...definedOnly(settings) } });
         await em.flush();
         // the new tenant's own EntityManager, inside this transaction (forkForTenant would leave it)
-        const tenantEm = scopeToTenant(em.fork({ clear: true, keepTransactionContext: true }), tenant.id);
+        const tenantEm = await enterTenant(em.fork({ clear: true, keepTransactionContext: true }), tenant.id);
         await this.users.add(tenantEm, { ...admin, role: 'org_admin' });
         await tenantEm.flush();
         if (provisionDefaults) await this.defaults.provision(tenantEm, tenant);
