@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import request from 'supertest';
+import { provisionAppRole } from '../../backend/src/database/app-role';
 import type { TestApp } from '../support/app';
+import { STATE_ENV, TEST_DATA_ROOT, type TestState } from '../support/state';
 import { createTenantFixture, tokenFor, type TenantFixture } from '../support/fixtures';
 import { API, SESSION_PATHS, findCanary, idsByTable, loadSpec, operations, populateTenant, sampleBody, snapshotTenant, tableFor, type Spec } from '../security/battery';
 import { answeredCall } from '../e2e/call-logs.fixtures';
@@ -34,8 +37,13 @@ describe('resilience: load with tenant isolation, two instances', () => {
     pg = await startPrivatePostgres('load');
     const limits = { RATE_LIMIT_TENANT_PER_MINUTE: '1000000', RATE_LIMIT_API_KEY_PER_MINUTE: '1000000' };
     apps.push(await startAppProcess(pg.url, limits), await startAppProcess(pg.url, { ...limits, SLA_JOB_ENABLED: 'false' }));
-    // the test's own in-process app on the same database fills the tenants through the API (battery.ts)
-    process.env.DATABASE_URL = pg.url;
+    // the test's own in-process app on the same database fills the tenants through the API
+    // (battery.ts): it connects as the app role like the instances (row-level security holds), its
+    // fixtures as the owner (TestApp.orm)
+    const appUrl = await provisionAppRole(pg.url, path.join(TEST_DATA_ROOT, 'load-isolation-app-role'));
+    const state = JSON.parse(process.env[STATE_ENV]!) as TestState;
+    process.env[STATE_ENV] = JSON.stringify({ ...state, databaseUrl: pg.url, appDatabaseUrl: appUrl });
+    process.env.DATABASE_URL = appUrl;
     const { createTestApp } = await import('../support/app');
     t = await createTestApp();
     spec = await loadSpec(t);
