@@ -12,6 +12,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config.service';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import { uiDistDir } from './common/http/spa-fallback';
+import { documentTransportProblems } from './common/http/transport-problems';
 import { PROBLEM_CONTENT_TYPE, problem } from './common/errors/problem';
 import { Draining } from './health/draining.service';
 import { installDrainGate } from './health/drain-gate';
@@ -124,5 +125,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return documentTransportProblems(
+    SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` }),
+  );
 }

@@ -1,3 +1,5 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import request from 'supertest';
 import type { TestApp } from '../support/app';
 import { tokenFor, type TenantFixture } from '../support/fixtures';
@@ -177,4 +179,57 @@ export async function populateTenant(t: TestApp, spec: Spec, fx: TenantFixture, 
     const id = parent && ids[parent]?.[0];
     if (id) await post(op.path.replace(`{${op.pathParams[0]}}`, id), op);
   }
+}
+
+interface DocumentedResponse {
+  description?: string;
+  content?: Record<string, { schema?: Schema }>;
+}
+
+/** OpenAPI 3.0 `nullable` as JSON Schema type unions; `$ref`s pointed at the registered document. */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (!node || typeof node !== 'object') return node;
+  const { nullable, ...rest } = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) out[k] = k === '$ref' && typeof v === 'string' ? `openapi${v}` : toJsonSchema(v);
+  if (nullable !== true) return out;
+  // a nullable `$ref`/`allOf` (how Nest documents `Dto | null`) admits null beside the composition
+  if (typeof out.type === 'string' && !out.allOf && !out.oneOf && !out.anyOf && !out.$ref) return { ...out, type: [out.type, 'null'], ...(out.enum ? { enum: [...(out.enum as unknown[]), null] } : {}) };
+  return { anyOf: [out, { type: 'null' }] };
+}
+
+/**
+ * Checks a response against what the spec documents for its operation and status: an undocumented
+ * status, or a JSON body that does not match the documented schema, is a mismatch (returned as text).
+ */
+export function responseChecker(spec: Spec): (method: string, specPath: string, res: request.Response) => string | null {
+  const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
+  addFormats(ajv);
+  ajv.addSchema({ $id: 'openapi', components: toJsonSchema(spec.components) as object });
+  const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+  return (method, specPath, res) => {
+    const op = (spec.paths[specPath]?.[method] ?? {}) as { responses?: Record<string, DocumentedResponse> };
+    const documented = op.responses?.[String(res.status)] ?? op.responses?.[`${String(res.status)[0]}XX`] ?? op.responses?.default;
+    if (!documented) return `undocumented status ${res.status}`;
+    const contentType = String(res.headers['content-type'] ?? '');
+    const isJson = /json/.test(contentType);
+    const content = documented.content ?? {};
+    const jsonSchema = Object.entries(content).find(([type]) => /json/.test(type))?.[1].schema;
+    if (!isJson) {
+      if (!res.text) return null;
+      const mediaType = contentType.split(';')[0];
+      return Object.keys(content).includes(mediaType) ? null : `undocumented content type ${mediaType || '(none)'}`;
+    }
+    if (!jsonSchema) return Object.keys(content).length || res.text ? `JSON body where the spec documents ${Object.keys(content).join(', ') || 'none'}` : null;
+    const key = `${method} ${specPath} ${res.status}`;
+    let validate = compiled.get(key);
+    if (!validate) {
+      validate = ajv.compile(toJsonSchema(jsonSchema) as object);
+      compiled.set(key, validate);
+    }
+    if (validate(res.body)) return null;
+    const e = validate.errors?.[0];
+    return `body does not match the schema: ${e?.instancePath || '/'} ${e?.message ?? ''} ${JSON.stringify(e?.params ?? {})}`;
+  };
 }

@@ -1,7 +1,21 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
 import { createTenantFixture, tokenFor, type TenantFixture } from '../support/fixtures';
 import { AppConfig } from '../../backend/src/config/app-config.service';
+import { listen, sleep } from '../support/sockets';
+
+const MB = 1024 * 1024;
+
+/** A full collection before a heap reading: `gc` from a fresh context once the flag is set at runtime. */
+function collectGarbage(): boolean {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('typeof gc === "function" ? gc : undefined') as (() => void) | undefined;
+  gc?.();
+  return Boolean(gc);
+}
 
 const expectProblem = (res: request.Response, status: number) => {
   expect(res.status).toBe(status);
@@ -119,5 +133,57 @@ describe('security: resource limits and headers', () => {
       expect(res.text).not.toMatch(/node_modules|\/src\//);
     }
     figures.push('unknown routes: 404 problem+json');
+  });
+
+  it('keeps memory and event-loop delay bounded under a burst of hostile requests', async () => {
+    const url = await listen(t);
+    const oversized = JSON.stringify({ name: 'x'.repeat(MB + 10) });
+    const nested = `${'{"d":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const uuids = Array.from({ length: 300 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const kinds: [string, () => request.Test][] = [
+      ['oversized body', () => request(url).post('/api/v1/leads').set(auth).set('Content-Type', 'application/json').send(oversized)],
+      ['nested JSON', () => request(url).post('/api/v1/tickets').set(auth).set('Content-Type', 'application/json').send(nested)],
+      ['1,000-row range', () => request(url).get('/api/v1/leads').set(auth).query({ range: '[0,999]' })],
+      ['wildcard q', () => request(url).get('/api/v1/tickets').set(auth).query({ filter: JSON.stringify({ q: `${'a%_b '.repeat(30)}` }), range: '[0,999]' })],
+      ['over-long q', () => request(url).get('/api/v1/leads').set(auth).query({ filter: JSON.stringify({ q: 'x'.repeat(4000) }), range: '[0,999]' })],
+      ['300 ids', () => request(url).get('/api/v1/users').set(auth).query({ filter: JSON.stringify({ id: uuids }), range: '[0,999]' })],
+    ];
+    await kinds[2][1](); // warm up routes and pools before the baseline
+    const hadGc = collectGarbage();
+    const before = process.memoryUsage();
+    let peakRss = before.rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const answers = await Promise.all(Array.from({ length: 200 }, async (_, i) => {
+      const [kind, send] = kinds[i % kinds.length];
+      return { kind, res: await send() };
+    }));
+    delay.disable();
+    clearInterval(sampler);
+    await sleep(500);
+    collectGarbage();
+    const after = process.memoryUsage();
+
+    const statuses: Record<string, Record<number, number>> = {};
+    for (const { kind, res } of answers) {
+      (statuses[kind] ??= {})[res.status] = (statuses[kind][res.status] ?? 0) + 1;
+      expect(res.status).toBeLessThan(500);
+      if (res.status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+      else expect(Array.isArray(res.body)).toBe(true);
+    }
+    // the hostile kinds are refused, the heavy reads answer pages (or 429 once over the rate limit)
+    expect(Object.keys(statuses['oversized body']).every((s) => ['413', '429'].includes(s))).toBe(true);
+    expect(Object.keys(statuses['nested JSON']).every((s) => ['400', '429'].includes(s))).toBe(true);
+    const heapGrowth = (after.heapUsed - before.heapUsed) / MB;
+    const p99 = delay.percentile(99) / 1e6;
+    figures.push(
+      `burst of ${answers.length}: ${JSON.stringify(statuses)}; heap ${(before.heapUsed / MB).toFixed(0)} → ${(after.heapUsed / MB).toFixed(0)} MB ` +
+        `(growth ${heapGrowth.toFixed(1)} MB${hadGc ? ' after GC' : ' settled'}), rss peak ${(peakRss / MB).toFixed(0)} MB (+${((peakRss - before.rss) / MB).toFixed(0)}), ` +
+        `event-loop delay p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`,
+    );
+    expect(heapGrowth).toBeLessThan(100);
+    expect((peakRss - before.rss) / MB).toBeLessThan(1024);
+    expect(p99).toBeLessThan(1000);
   });
 });

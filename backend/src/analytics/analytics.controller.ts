@@ -1,5 +1,5 @@
 import { applyDecorators, Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppAbility, Principal } from '@callpro/permissions';
 import { CurrentAbility, CurrentPrincipal, Policy } from '../common/auth/decorators';
 import { ProblemResponse } from '../common/http/problem.response';
@@ -91,7 +91,6 @@ export class AnalyticsController {
     'Streamed (UTF-8 with BOM, header row, ISO-8601 UTC times) as `<report>-<from>-<to>.csv`. Agents get only their own calls and tickets, and no `agents` report.',
   )
   @ApiForbiddenResponse({ type: ProblemResponse, description: 'An agent asking for the `agents` report (the leaderboard), or another agent’s rows' })
-  @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
   async export(@Query() dto: ExportQueryDto, @CurrentPrincipal() principal: Principal, @CurrentAbility() ability: AppAbility): Promise<StreamableFile> {
     const { filename, stream } = await this.analytics.exportCsv(principal, ability, dto);

@@ -1,5 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/auth/decorators';
 import { ProblemException } from '../common/errors/problem';
@@ -17,6 +17,7 @@ export class HealthController {
 
   /** Liveness: the process answers. Does not touch the database. */
   @ApiOperation({ summary: 'Liveness probe (no dependencies)' })
+  @ApiOkResponse({ description: 'The process answers', schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } }, required: ['status'] } })
   @Get('live')
   live() {
     return { status: 'ok' };
