@@ -35,15 +35,13 @@ function numbered(text: string, params: readonly unknown[]): { text: string; val
   return { text: out, values };
 }
 
-/** The one method of the EntityManager the analytics SQL helpers call, on a bare pg pool. */
-const rawConnection = {
-  getConnection: () => ({
-    execute: async (text: string, params: unknown[]) => {
-      const q = numbered(text, params);
-      return (await pool.query(q.text, q.values)).rows;
-    },
-  }),
-} as never;
+async function execute(text: string, params: unknown[]) {
+  const q = numbered(text, params);
+  return (await pool.query(q.text, q.values)).rows;
+}
+
+/** The methods of the EntityManager the analytics SQL helpers call, on a bare pg pool. */
+const rawConnection = { execute, getConnection: () => ({ execute }) } as never;
 
 const principal: Principal = { kind: 'user', userId: process.env.USER_ID!, tenantId: process.env.TENANT_ID!, role: 'org_admin' };
 const ability = defineAbilityFor(principal);
