@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { NOTIFICATION_TYPES, type NotificationType } from '@callpro/contracts';
@@ -5,7 +6,8 @@ import type { AppAbility } from '@callpro/permissions';
 import { assertCan } from '../common/auth/access';
 import { notFound } from '../common/errors/problem';
 import type { ListQuery, ListSpec } from '../common/rest/list-query';
-import { OutboxService } from '../outbox/outbox.service';
+import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
+import { OutboxService, type PublishInput } from '../outbox/outbox.service';
 import { Notification } from './notification.entity';
 
 /** `%q%` for ILIKE, with the pattern characters in `q` taken literally. */
@@ -35,9 +37,37 @@ export interface NotifyInput {
   resourceId?: string | null;
 }
 
+/** One notification for each of `userIds` (duplicates collapsed). */
+export interface Notice {
+  userIds: readonly string[];
+  input: NotifyInput;
+}
+
+type NotificationRow = Pick<Notification, 'id' | 'userId' | 'type' | 'title' | 'body' | 'resource' | 'resourceId' | 'createdAt'>;
+
+/** The `notification.created` event for the user's sockets. */
+function createdEvent(row: NotificationRow): PublishInput<'notification.created'> {
+  return {
+    name: 'notification.created',
+    subject: 'Notification',
+    resourceId: row.id,
+    userIds: [row.userId],
+    payload: {
+      userId: row.userId,
+      type: row.type,
+      title: row.title,
+      body: row.body,
+      resource: row.resource,
+      resourceId: row.resourceId,
+      createdAt: row.createdAt.toISOString(),
+    },
+  };
+}
+
 /**
- * Notifications are created only through `notify`, inside the caller's unit of work, and read and
- * marked only by their own user: every query names the user, whatever the ability would allow.
+ * Notifications are created only through `notify` or `notifyMany`, inside the caller's unit of
+ * work or transaction, and read and marked only by their own user: every query names the user,
+ * whatever the ability would allow.
  */
 @Injectable()
 export class NotificationsService {
@@ -61,23 +91,44 @@ export class NotificationsService {
         resource: input.resource ?? null,
         resourceId: input.resourceId ?? null,
       });
-      this.outbox.publish(em, {
-        name: 'notification.created',
-        subject: 'Notification',
-        resourceId: row.id,
-        userIds: [userId],
-        payload: {
-          userId,
-          type: row.type,
-          title: row.title,
-          body: row.body,
-          resource: row.resource,
-          resourceId: row.resourceId,
-          createdAt: row.createdAt.toISOString(),
-        },
-      });
+      this.outbox.publish(em, createdEvent(row));
       return row;
     });
+  }
+
+  /**
+   * `notify` for many notices at once, written straight away (one multi-row INSERT of
+   * notifications, one of outbox rows) in the caller's transaction: for the SLA job, whose batch
+   * would otherwise build thousands of entities. `publishWith`: the caller's own events, added to
+   * the same outbox INSERT after the notifications' ones.
+   */
+  async notifyMany(em: EntityManager, notices: readonly Notice[], publishWith: readonly PublishInput[] = []): Promise<void> {
+    const tenantId = currentTenantId(em);
+    if (!tenantId) throw new MissingTenantError();
+    const createdAt = new Date();
+    const rows: NotificationRow[] = notices.flatMap(({ userIds, input }) =>
+      [...new Set(userIds)].map((userId) => ({
+        id: randomUUID(),
+        userId,
+        type: input.type,
+        title: input.title,
+        body: input.body ?? null,
+        resource: input.resource ?? null,
+        resourceId: input.resourceId ?? null,
+        createdAt,
+      })),
+    );
+    if (rows.length > 0) {
+      const values = rows.map((r) => ({ id: r.id, user_id: r.userId, type: r.type, title: r.title, body: r.body, resource: r.resource, resource_id: r.resourceId }));
+      await em.execute(
+        `insert into notifications (id, tenant_id, user_id, type, title, body, resource, resource_id, created_at, updated_at)
+         select v.id, ?, v.user_id, v.type, v.title, v.body, v.resource, v.resource_id, ?, ?
+           from jsonb_to_recordset(?::jsonb) as v(id uuid, user_id uuid, type text, title text, body text, resource text, resource_id uuid)`,
+        [tenantId, createdAt, createdAt, JSON.stringify(values)],
+        'run',
+      );
+    }
+    await this.outbox.publishMany(em, [...rows.map(createdEvent), ...publishWith]);
   }
 
   async list(userId: string, query: ListQuery): Promise<{ rows: Notification[]; total: number }> {

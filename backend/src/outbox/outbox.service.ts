@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EVENT_ROOM, type EventName, type EventPayloads } from '@callpro/contracts';
@@ -23,11 +24,7 @@ export interface PublishInput<N extends EventName = EventName> {
 @Injectable()
 export class OutboxService {
   publish<N extends EventName>(em: EntityManager, event: PublishInput<N>): OutboxEvent {
-    const tenantId = currentTenantId(em);
-    if (!tenantId) throw new MissingTenantError();
-    if (EVENT_ROOM[event.name] === 'user' && !event.userIds?.length) {
-      throw new Error(`${event.name} goes to user rooms: publish it with userIds`);
-    }
+    const tenantId = publishingTenant(em, [event]);
     return em.create(OutboxEvent, {
       tenantId,
       name: event.name,
@@ -37,4 +34,43 @@ export class OutboxService {
       userIds: event.userIds ?? null,
     });
   }
+
+  /**
+   * Many events in one multi-row INSERT, at once rather than at the next flush (the SLA job's
+   * alerts): still in the caller's transaction, so committed or rolled back with the change.
+   * Rows get their seq in the order given.
+   */
+  async publishMany(em: EntityManager, events: readonly PublishInput[]): Promise<void> {
+    if (events.length === 0) return;
+    const tenantId = publishingTenant(em, events);
+    const occurredAt = new Date().toISOString();
+    const rows = events.map((e) => ({
+      id: randomUUID(),
+      name: e.name,
+      subject: e.subject,
+      resource_id: e.resourceId,
+      payload: e.payload,
+      user_ids: e.userIds ?? null,
+      occurred_at: occurredAt,
+    }));
+    await em.execute(
+      `insert into outbox_events (id, tenant_id, name, subject, resource_id, payload, user_ids, occurred_at)
+       select v.id, ?, v.name, v.subject, v.resource_id, v.payload, v.user_ids, v.occurred_at
+         from rows from (jsonb_to_recordset(?::jsonb) as (id uuid, name text, subject text, resource_id uuid, payload jsonb, user_ids jsonb, occurred_at timestamptz))
+              with ordinality as v(id, name, subject, resource_id, payload, user_ids, occurred_at, n)
+        order by v.n`,
+      [tenantId, JSON.stringify(rows)],
+      'run',
+    );
+  }
+}
+
+/** `em`'s tenant, after checking that every user-room event names its users. */
+function publishingTenant(em: EntityManager, events: readonly PublishInput[]): string {
+  const tenantId = currentTenantId(em);
+  if (!tenantId) throw new MissingTenantError();
+  for (const event of events) {
+    if (EVENT_ROOM[event.name] === 'user' && !event.userIds?.length) throw new Error(`${event.name} goes to user rooms: publish it with userIds`);
+  }
+  return tenantId;
 }

@@ -96,26 +96,51 @@ export async function saveSlaColumns(em: EntityManager, tenantId: string, rows: 
   );
 }
 
-/** Appends SlaEvent rows as they are (live warnings and breaches go through SlaAlerts, which records each once). */
-export async function insertSlaEvents(em: EntityManager, tenantId: string, rows: readonly { ticketId: string; event: SlaEventDraft }[]): Promise<void> {
-  if (rows.length === 0) return;
-  const values = rows.map(({ ticketId, event: e }) => ({
-    ticket_id: ticketId,
-    policy_id: e.policyId,
-    metric: e.metric,
-    kind: e.kind,
-    cycle: e.cycle,
-    threshold: e.threshold,
-    due_at: e.dueAt?.toISOString() ?? null,
-    occurred_at: e.occurredAt.toISOString(),
-  }));
-  await em.execute(
-    `insert into sla_events (id, tenant_id, ticket_id, policy_id, metric, kind, cycle, threshold, due_at, occurred_at)
+type SlaEventRows = readonly { ticketId: string; event: SlaEventDraft }[];
+
+const SLA_EVENTS_INSERT = `insert into sla_events (id, tenant_id, ticket_id, policy_id, metric, kind, cycle, threshold, due_at, occurred_at)
      select gen_random_uuid(), ?, v.ticket_id, v.policy_id, v.metric::sla_metric, v.kind::sla_event_kind, v.cycle, v.threshold, v.due_at, v.occurred_at
-       from jsonb_to_recordset(?::jsonb) as v(ticket_id uuid, policy_id uuid, metric text, kind text, cycle int, threshold int, due_at timestamptz, occurred_at timestamptz)`,
-    [tenantId, JSON.stringify(values)],
-    'run',
+       from jsonb_to_recordset(?::jsonb) as v(ticket_id uuid, policy_id uuid, metric text, kind text, cycle int, threshold int, due_at timestamptz, occurred_at timestamptz)`;
+
+const slaEventsJson = (rows: SlaEventRows) =>
+  JSON.stringify(
+    rows.map(({ ticketId, event: e }) => ({
+      ticket_id: ticketId,
+      policy_id: e.policyId,
+      metric: e.metric,
+      kind: e.kind,
+      cycle: e.cycle,
+      threshold: e.threshold,
+      due_at: e.dueAt?.toISOString() ?? null,
+      occurred_at: e.occurredAt.toISOString(),
+    })),
   );
+
+/** Appends SlaEvent rows as they are (live warnings and breaches go through SlaAlerts, which records each once). */
+export async function insertSlaEvents(em: EntityManager, tenantId: string, rows: SlaEventRows): Promise<void> {
+  if (rows.length === 0) return;
+  await em.execute(SLA_EVENTS_INSERT, [tenantId, slaEventsJson(rows)], 'run');
+}
+
+/** What makes a warning or breach unique (the partial unique index sla_events_alert_unique). */
+export function slaAlertKey(ticketId: string, e: Pick<SlaEventDraft, 'metric' | 'kind' | 'cycle' | 'threshold'>): string {
+  return `${ticketId}/${e.metric}/${e.kind}/${e.cycle}/${e.threshold ?? ''}`;
+}
+
+/**
+ * Records warnings and breaches in one statement, each at most once ever: rows already recorded
+ * (by this instance earlier, or by another one) are skipped. Returns the new rows' ids by
+ * slaAlertKey: only those may be notified and published.
+ */
+export async function insertSlaAlerts(em: EntityManager, tenantId: string, rows: SlaEventRows): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const inserted: { id: string; ticket_id: string; metric: SlaEventDraft['metric']; kind: SlaEventDraft['kind']; cycle: number; threshold: number | null }[] = await em.execute(
+    `${SLA_EVENTS_INSERT}
+     on conflict (tenant_id, ticket_id, metric, cycle, kind, threshold) where kind in ('warning', 'breached') do nothing
+     returning id, ticket_id, metric, kind, cycle, threshold`,
+    [tenantId, slaEventsJson(rows)],
+  );
+  return new Map(inserted.map((r) => [slaAlertKey(r.ticket_id, r), r.id]));
 }
 
 /** A PostgreSQL text[] literal, passed as one value. */

@@ -5,7 +5,8 @@ import { ClockService } from '../common/clock/clock.service';
 import { AppConfig } from '../config/app-config.service';
 import { enterTenant } from '../database/rls';
 import { evaluate, sameColumns } from './sla-clock';
-import { RecipientLookup, SlaAlerts } from './sla-alerts.service';
+import { RecipientLookup, SlaAlerts, type TicketAlert } from './sla-alerts.service';
+import type { SlaColumns, SlaEventDraft } from './sla-state';
 import { insertSlaEvents, saveSlaColumns, SLA_TICKET_SELECT, slaTicketOfRow, type SlaTicketRow } from './sla-tickets.sql';
 
 /** The job's timer in the SchedulerRegistry. */
@@ -23,7 +24,7 @@ const MAX_BATCHES = 50;
  * transaction; each tenant's tickets are then read inside that tenant (SLA_TENANT_TICKETS_SQL).
  */
 export const SLA_DUE_SQL = `select id, tenant_id from sla_due_tickets(?, ?)`;
-const SLA_TENANT_TICKETS_SQL = `select ${SLA_TICKET_SELECT} from tickets where tenant_id = ? and id = any(?::uuid[])
+export const SLA_TENANT_TICKETS_SQL = `select ${SLA_TICKET_SELECT} from tickets where tenant_id = ? and id = any(?::uuid[])
   order by least(sla_next_warn_at, sla_next_due_at), id`;
 
 export interface SlaJobRun {
@@ -98,22 +99,37 @@ export class SlaJob implements OnApplicationBootstrap, BeforeApplicationShutdown
     if (!locked) return null;
     const due: { id: string; tenant_id: string }[] = await em.execute(SLA_DUE_SQL, [now, BATCH]);
     const byTenant = new Map<string, string[]>();
-    for (const row of due) byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row.id]);
-    let alerts = 0;
-    for (const [tenantId, ids] of byTenant) {
-      // notifications and outbox rows take their tenant from the EntityManager, row-level security from app.tenant_id
-      await enterTenant(em, tenantId);
-      const tenantRows: SlaTicketRow[] = await em.execute(SLA_TENANT_TICKETS_SQL, [tenantId, `{${ids.join(',')}}`]);
-      const recipients = new RecipientLookup(em, tenantId);
-      for (const row of tenantRows) {
-        const ticket = slaTicketOfRow(row);
-        const outcome = evaluate(ticket, now);
-        if (!sameColumns(outcome.columns, ticket)) await saveSlaColumns(em, tenantId, [{ id: ticket.id, columns: outcome.columns }]);
-        await insertSlaEvents(em, tenantId, outcome.events.map((event) => ({ ticketId: ticket.id, event })));
-        for (const alert of outcome.alerts) if (await this.alerts.raise(em, tenantId, ticket, alert, recipients)) alerts++;
-      }
-      await em.flush();
+    for (const row of due) {
+      const ids = byTenant.get(row.tenant_id);
+      if (ids) ids.push(row.id);
+      else byTenant.set(row.tenant_id, [row.id]);
     }
+    let alerts = 0;
+    for (const [tenantId, ids] of byTenant) alerts += await this.tenantBatch(em, tenantId, ids, now);
     return { tickets: due.length, alerts };
+  }
+
+  /**
+   * One tenant's share of the batch, set-based: one read of the tickets, the rules in Node, then
+   * one write per kind of row (ticket columns, plain SLA events, and through SlaAlerts the alerts,
+   * notifications and outbox rows), however many tickets. Returns how many alerts were new.
+   */
+  private async tenantBatch(em: EntityManager, tenantId: string, ids: readonly string[], now: Date): Promise<number> {
+    // notifications and outbox rows take their tenant from the EntityManager, row-level security from app.tenant_id
+    await enterTenant(em, tenantId);
+    const rows: SlaTicketRow[] = await em.execute(SLA_TENANT_TICKETS_SQL, [tenantId, `{${ids.join(',')}}`]);
+    const writes: { id: string; columns: SlaColumns }[] = [];
+    const events: { ticketId: string; event: SlaEventDraft }[] = [];
+    const alerts: TicketAlert[] = [];
+    for (const row of rows) {
+      const ticket = slaTicketOfRow(row);
+      const outcome = evaluate(ticket, now);
+      if (!sameColumns(outcome.columns, ticket)) writes.push({ id: ticket.id, columns: outcome.columns });
+      for (const event of outcome.events) events.push({ ticketId: ticket.id, event });
+      for (const alert of outcome.alerts) alerts.push({ ticket, alert });
+    }
+    await saveSlaColumns(em, tenantId, writes);
+    await insertSlaEvents(em, tenantId, events);
+    return this.alerts.raise(em, tenantId, alerts, new RecipientLookup(em, tenantId));
   }
 }

@@ -98,8 +98,7 @@ export class SlaService {
   async record(em: EntityManager, tenantId: string, ticket: AlertTicket, outcome: Pick<SlaOutcome, 'events' | 'alerts'>): Promise<void> {
     await insertSlaEvents(em, tenantId, outcome.events.map((event) => ({ ticketId: ticket.id, event })));
     if (outcome.alerts.length === 0) return;
-    const recipients = new RecipientLookup(em, tenantId);
-    for (const alert of outcome.alerts) await this.alerts.raise(em, tenantId, ticket, alert, recipients);
+    await this.alerts.raise(em, tenantId, outcome.alerts.map((alert) => ({ ticket, alert })), new RecipientLookup(em, tenantId));
   }
 
   private rules(em: EntityManager): Promise<SlaRules> {
