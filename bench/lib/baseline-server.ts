@@ -12,14 +12,12 @@ const tenantId = process.env.TENANT_ID!;
 
 async function page(q: string | null): Promise<{ rows: unknown[]; total: number }> {
   const params = q ? [tenantId, ...searchParams(q)] : [tenantId];
-  const [rows, count] = await Promise.all([
-    pool.query(q ? TICKET_SQL.searchPage : TICKET_SQL.page, params),
-    pool.query<{ total: number }>(q ? TICKET_SQL.searchCount : TICKET_SQL.count, params),
-  ]);
-  if (rows.rows.length < PAGE_SIZE) return { rows: rows.rows, total: rows.rows.length };
-  if (count.rows[0].total <= EXACT_TOTAL_LIMIT) return { rows: rows.rows, total: count.rows[0].total };
-  const plan = await pool.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(q ? TICKET_SQL.searchEstimate : TICKET_SQL.estimate, params);
-  return { rows: rows.rows, total: Math.max(Math.round(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']), EXACT_TOTAL_LIMIT + 1, PAGE_SIZE + 1) };
+  const { rows } = await pool.query<{ __total: number; __estimate: string | null }>(q ? TICKET_SQL.searchPageWithTotal : TICKET_SQL.pageWithTotal, params);
+  const pageRows = rows.map(({ __total, __estimate, ...row }) => row);
+  if (rows.length < PAGE_SIZE) return { rows: pageRows, total: rows.length };
+  const { __total: total, __estimate: estimate } = rows[0];
+  if (total <= EXACT_TOTAL_LIMIT) return { rows: pageRows, total };
+  return { rows: pageRows, total: Math.max(Math.round(Number(estimate)), EXACT_TOTAL_LIMIT + 1, PAGE_SIZE + 1) };
 }
 
 /**

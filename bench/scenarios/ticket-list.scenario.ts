@@ -10,6 +10,7 @@ const scenario: Scenario = {
   async run(ctx) {
     await ctx.explain('ticket-list', 'page', TICKET_SQL.page, [ctx.tenantId]);
     await ctx.explain('ticket-list', 'capped count for Content-Range (findListPage)', TICKET_SQL.count, [ctx.tenantId]);
+    await ctx.explain('ticket-list', 'page and capped total in one statement, as findListPage and the baseline send it', TICKET_SQL.pageWithTotal, [ctx.tenantId]);
     await ctx.explain('ticket-list', 'exact count, as it was before the cap (for comparison)', 'select count(*)::int as total from tickets where tenant_id = $1', [ctx.tenantId]);
     const load = (url: string, headers: Record<string, string>, warmup: boolean) =>
       ctx.load({ url, headers, connections: ctx.connections, duration: warmup ? Math.max(1, Math.ceil(ctx.duration / 2)) : ctx.duration });

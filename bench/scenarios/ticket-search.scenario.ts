@@ -11,6 +11,7 @@ const scenario: Scenario = {
     const params = [ctx.tenantId, ...searchParams(SEARCH_WORD)];
     await ctx.explain('ticket-search', 'page', TICKET_SQL.searchPage, params);
     await ctx.explain('ticket-search', 'capped count for Content-Range (findListPage)', TICKET_SQL.searchCount, params);
+    await ctx.explain('ticket-search', 'page and capped total in one statement, as findListPage and the baseline send it', TICKET_SQL.searchPageWithTotal, params);
     const load = (url: string, headers: Record<string, string>, warmup: boolean) =>
       ctx.load({ url, headers, connections: ctx.connections, duration: warmup ? Math.max(1, Math.ceil(ctx.duration / 2)) : ctx.duration });
     const q = encodeURIComponent(SEARCH_WORD);

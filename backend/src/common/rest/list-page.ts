@@ -24,6 +24,9 @@ export interface ListPage<T> {
  * The total is exact when the page is not full (offset + rows) or when at most EXACT_TOTAL_LIMIT
  * rows match; otherwise it is the planner's row estimate for the same conditions, never less
  * than what is known to exist, so that react-admin always offers the next page.
+ *
+ * Page, capped count and estimate travel in one statement (pageWithTotal): inside the request's
+ * transaction every statement is a round trip, and the list is the hottest read.
  */
 export function findListPage<T extends object>(
   em: EntityManager,
@@ -33,23 +36,54 @@ export function findListPage<T extends object>(
 ): Promise<ListPage<T>> {
   // raw() fragments in `where` (full-text search) live for this callback, for both queries
   return RawQueryFragment.run(async () => {
-    const [rows, capped] = await Promise.all([page(em, entity, where, query), cappedCount(em, entity, where)]);
+    const matching = await matchingSql(em, entity, where);
+    const { rows, counted } = await pageWithTotal(em, entity, await pageSql(em, entity, where, query), matching);
     const pageIsLast = rows.length < query.limit && (rows.length > 0 || query.offset === 0);
     if (pageIsLast) return { rows, total: query.offset + rows.length, estimated: false };
-    if (capped.total <= EXACT_TOTAL_LIMIT) return { rows, total: capped.total, estimated: false };
-    const estimate = await plannerEstimate(em, capped.sql);
+    // an empty page past the end carries no total column: count on its own
+    const { total, estimate } = counted ?? (await cappedCount(em, matching));
+    if (total <= EXACT_TOTAL_LIMIT) return { rows, total, estimated: false };
     // a full page: at least one more row may follow it
     const known = Math.max(EXACT_TOTAL_LIMIT + 1, rows.length ? query.offset + rows.length + 1 : 0);
-    return { rows, total: Math.max(Math.round(estimate), known), estimated: true };
+    return { rows, total: Math.max(Math.round(Number(estimate)), known), estimated: true };
   });
 }
 
+interface CappedTotal {
+  /** count(*) over at most EXACT_TOTAL_LIMIT + 1 matching rows. */
+  total: number;
+  /** The planner's row estimate, only when the capped count hit the cap. */
+  estimate: number | string | null;
+}
+
 /**
- * The page as plain objects with property names: a list is only serialised, and hydrating it into
- * managed entities (entity factory, identity map, change-tracking setup) was the largest part of
- * the list's CPU time in the profile.
+ * CTE `totals`, one row: the capped count (n) and, only when it hits the cap, the planner's
+ * estimate (planner_row_estimate: EXPLAIN without ANALYZE, nothing read).
  */
-async function page<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, query: Pick<ListQuery, 'offset' | 'limit'> & { orderBy: readonly Record<string, string>[] }): Promise<T[]> {
+function totalsCte(matching: string, em: EntityManager): string {
+  return `capped as materialized (select count(*)::int as n from (${matching} limit ${EXACT_TOTAL_LIMIT + 1}) c),
+    totals as materialized (select n, case when n > ${EXACT_TOTAL_LIMIT} then planner_row_estimate(${em.getPlatform().quoteValue(matching)}) end as estimate from capped)`;
+}
+
+/**
+ * The page's rows, each with the capped total and estimate as two more columns (uncorrelated
+ * subqueries of a one-row CTE: computed once). The outer select only adds columns to the ordered, limited page
+ * subquery, which keeps its order. Rows are plain objects with property names: a list is only
+ * serialised, and hydrating it into managed entities (entity factory, identity map,
+ * change-tracking setup) was the largest part of the list's CPU time in the profile.
+ */
+async function pageWithTotal<T extends object>(em: EntityManager, entity: EntityName<T>, page: string, matching: string): Promise<{ rows: T[]; counted: CappedTotal | null }> {
+  const sql = `with ${totalsCte(matching, em)}
+    select page.*, (select n from totals) as "__total", (select estimate from totals) as "__estimate" from (${page}) page`;
+  const result = await em.execute<(Record<string, unknown> & { __total: number; __estimate: number | string | null })[]>(sql);
+  const meta = em.getMetadata().get<T>(Utils.className(entity));
+  const driver = em.getDriver();
+  const rows = result.map(({ __total, __estimate, ...row }) => driver.mapResult(row as never, meta) as T);
+  return { rows, counted: result.length ? { total: result[0].__total, estimate: result[0].__estimate } : null };
+}
+
+/** The page's select with the tenant filter applied and values inlined (knex escapes them). */
+async function pageSql<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, query: Pick<ListQuery, 'offset' | 'limit'> & { orderBy: readonly Record<string, string>[] }): Promise<string> {
   const meta = em.getMetadata().get<T>(Utils.className(entity));
   const fields = meta.props.filter((p) => p.kind === ReferenceKind.SCALAR && p.persist !== false && !p.lazy).map((p) => p.name);
   const qb = em
@@ -60,21 +94,18 @@ async function page<T extends object>(em: EntityManager, entity: EntityName<T>, 
     .offset(query.offset)
     .limit(query.limit);
   await qb.applyFilters();
-  return (await qb.execute('all', true)) as T[];
+  return qb.getFormattedQuery();
 }
 
-/** `count(*)` over at most EXACT_TOTAL_LIMIT + 1 matching rows, with the tenant filter applied. */
-async function cappedCount<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>): Promise<{ total: number; sql: string }> {
+/** `select 1` over the matching rows, with the tenant filter applied and values inlined. */
+async function matchingSql<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>): Promise<string> {
   const qb = em.createQueryBuilder(entity).select(raw('1')).where(where);
   await qb.applyFilters();
-  // inlined values (knex escapes them): the same text is reused for the estimate
-  const sql = qb.getFormattedQuery();
-  const [row] = await em.execute<{ total: number }[]>(`select count(*)::int as total from (${sql} limit ${EXACT_TOTAL_LIMIT + 1}) capped`);
-  return { total: row.total, sql };
+  return qb.getFormattedQuery();
 }
 
-/** The planner's row estimate for a select (EXPLAIN without ANALYZE: planning only, nothing read). */
-async function plannerEstimate(em: EntityManager, sql: string): Promise<number> {
-  const [row] = await em.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(`explain (format json) ${sql}`);
-  return row['QUERY PLAN'][0].Plan['Plan Rows'];
+/** The capped count and estimate alone, for an empty page past the end of the list. */
+async function cappedCount(em: EntityManager, matching: string): Promise<CappedTotal> {
+  const [row] = await em.execute<{ __total: number; __estimate: number | string | null }[]>(`with ${totalsCte(matching, em)} select n as "__total", estimate as "__estimate" from totals`);
+  return { total: row.__total, estimate: row.__estimate };
 }
