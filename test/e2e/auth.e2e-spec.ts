@@ -60,7 +60,7 @@ describe('auth', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash|password/i);
       expect(Date.now() - Date.parse(res.body.user.lastLoginAt)).toBeLessThan(60_000);
       const [row] = await sql('select last_login_at from users where id = ?', [a.agent.id]);
-      expect(row.last_login_at).not.toBeNull();
+      expect(new Date(row.last_login_at).getTime()).toBe(Date.parse(res.body.user.lastLoginAt));
     });
 
     it('compares emails case-insensitively', async () => {
@@ -103,6 +103,9 @@ describe('auth', () => {
       const su = await createSuperAdmin(t);
       const res = await tryLogin(su.email, TEST_PASSWORD).expect(200);
       expect(res.body.user).toMatchObject({ id: su.id, tenantId: null, role: 'super_admin' });
+      const [row] = await sql('select last_login_at from users where id = ?', [su.id]);
+      expect(new Date(row.last_login_at).getTime()).toBe(Date.parse(res.body.user.lastLoginAt));
+      expect(await sql('select 1 from refresh_tokens where user_id = ?', [su.id])).toHaveLength(1);
     });
 
     it('answers a malformed body with a validation problem', async () => {

@@ -24,16 +24,13 @@ export class AuthSessions {
   ) {}
 
   /**
-   * Starts a new family for a login and stamps the user's lastLoginAt, in one statement (a login
-   * is otherwise all round trips: this replaces begin, update, insert and commit).
+   * Starts a new family for a login and stamps the user's lastLoginAt, in one call of
+   * auth_start_session (a login is otherwise all round trips: this replaces begin, set_config for
+   * the user's tenant, the writes and commit). Only for the user just authenticated by password.
    */
   async startAtLogin(em: EntityManager, userId: string, loginAt: Date): Promise<string> {
     const { token, row } = this.newToken(userId, randomUUID());
-    await em.execute(
-      `with login as (update users set last_login_at = ?, updated_at = ? where id = ?)
-       insert into refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
-      [loginAt, loginAt, userId, randomUUID(), row.userId, row.familyId, row.tokenHash, row.expiresAt, loginAt, loginAt],
-    );
+    await em.execute('select auth_start_session(?, ?, ?, ?, ?, ?)', [userId, loginAt, randomUUID(), row.familyId, row.tokenHash, row.expiresAt]);
     return token;
   }
 

@@ -5,7 +5,6 @@ import { AppConfig } from '../config/app-config.service';
 import { forbidden, ProblemException } from '../common/errors/problem';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
-import { inTenantTransaction } from '../database/rls';
 import { AuthSessions } from './auth-sessions.service';
 import { timingDecoyHash, verifyPassword } from './passwords';
 import { LoginThrottle } from './throttle/login-throttle';
@@ -42,9 +41,7 @@ export class AuthService {
     await this.throttle.recordSuccess(normalised);
     const loginAt = new Date();
     user.lastLoginAt = loginAt;
-    const start = (em: EntityManager) => this.sessions.startAtLogin(em, user.id, loginAt);
-    // a tenant's user is written in that tenant (row-level security); a super admin has none
-    const refreshToken = user.tenantId ? await inTenantTransaction(this.em, user.tenantId, start) : await start(this.em);
+    const refreshToken = await this.sessions.startAtLogin(this.em, user.id, loginAt);
     return this.session(user, refreshToken);
   }
 
