@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
 import { asSubject, type AppAbility, type Principal } from '@callpro/permissions';
 import { accessibleWhere } from '../common/auth/access';
 import { ProblemException, ValidationProblem } from '../common/errors/problem';
@@ -101,6 +101,8 @@ export class CallIngestService {
   ): Promise<StoredResponse<T> & { replayed?: boolean }> {
     const tenantId = currentTenantId(this.em);
     if (!tenantId) throw new MissingTenantError();
+    // joins the request's transaction (TenantTransactionInterceptor) rather than nesting a savepoint
+    // in it: a failure rolls the whole request back anyway, and SAVEPOINT + RELEASE cost two round trips
     return this.em.transactional(async (em) => {
       if (!key) return work(em);
       const scope = this.idempotency.scope(principal, tenantId, key, route, body);
@@ -109,7 +111,7 @@ export class CallIngestService {
       const response = await work(em);
       await this.idempotency.save(em, scope, response);
       return response;
-    });
+    }, { propagation: TransactionPropagation.REQUIRED });
   }
 
   private async ingest(em: EntityManager, principal: Principal, ability: AppAbility, raw: readonly unknown[]): Promise<BatchOutcome> {
