@@ -5,7 +5,7 @@ import { provisionAppRole } from '../../backend/src/database/app-role';
 import type { TestApp } from '../support/app';
 import { STATE_ENV, TEST_DATA_ROOT, type TestState } from '../support/state';
 import { createTenantFixture, tokenFor, type TenantFixture } from '../support/fixtures';
-import { API, SESSION_PATHS, findCanary, idsByTable, loadSpec, operations, populateTenant, sampleBody, snapshotTenant, tableFor, type Spec } from '../security/battery';
+import { API, SESSION_PATHS, findCanary, idsByTable, loadSpec, operations, populateTenant, sampleBody, probeTargets, snapshotTenant, tableFor, type Spec } from '../security/battery';
 import { answeredCall } from '../e2e/call-logs.fixtures';
 import { call, ensureBuiltApp, sleep, startAppProcess, startPrivatePostgres, type AppProcess, type Outcome, type PrivatePostgres } from './harness';
 import { runLoad, summarise } from './load';
@@ -77,7 +77,6 @@ describe('resilience: load with tenant isolation, two instances', () => {
     const bIds = await idsByTable(t, bTenant);
     const tables = Object.keys(bIds);
     const idFor = (field: string) => bIds[tableFor(field, tables) ?? 'users']?.[0];
-    const allIds = Object.values(bIds).flat();
     const before = [await snapshotTenant(t, bTenant), await snapshotTenant(t, cTenant)];
     const ticketIds = ((await request(t.server).get(`${API}/tickets?range=[0,49]`).set(principals[1].auth).expect(200)).body as { id: string }[]).map((r) => r.id);
 
@@ -122,24 +121,7 @@ describe('resilience: load with tenant isolation, two instances', () => {
     const sweepErrors: string[] = [];
     for (const op of operations(spec)) {
       if (SESSION_PATHS.test(op.path)) continue;
-      const targets: { path: string; query?: Record<string, string> }[] = [];
-      if (op.pathParams.length) {
-        const segments = op.path.split('/');
-        const fill = (which: number) =>
-          op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-            const seg = segments[segments.indexOf(`{${name}}`) - 1] ?? '';
-            const table = name === 'id' ? tableFor(seg, tables) : tableFor(name, tables) ?? tableFor(seg, tables);
-            const pool = table ? bIds[table] : allIds;
-            return pool[which % pool.length];
-          });
-        targets.push({ path: fill(0) }, { path: fill(1) });
-      } else if (op.method === 'get') {
-        targets.push({ path: op.path, query: { filter: JSON.stringify({ id: allIds.slice(0, 50) }) } });
-        for (const field of ['tenantId', 'userId', 'assigneeId', 'leadId', 'ticketId', 'agentId', 'callLogId']) {
-          const id = idFor(field);
-          if (id) targets.push({ path: op.path, query: { filter: JSON.stringify({ [field]: id }) } });
-        }
-      } else targets.push({ path: op.path });
+      const targets = probeTargets(op, bIds);
       for (const p of principals) {
         for (const target of targets) {
           tasks.push(async () => {

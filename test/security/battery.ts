@@ -154,6 +154,42 @@ export function tableFor(name: string, tables: string[]): string | undefined {
 }
 
 /** Where any of `canaries` appears in a response (body or headers), or null. */
+/** One aim of a cross-tenant probe: a path (B's ids in its params) and a list filter, if any. */
+export interface ProbeTarget {
+  path: string;
+  query?: Record<string, string>;
+}
+
+/** The foreign-key-ish filter fields a list is probed with, each given one of B's ids. */
+const PROBE_FILTER_FIELDS = ['tenantId', 'userId', 'assigneeId', 'leadId', 'ticketId', 'agentId', 'callLogId'];
+
+/**
+ * Where to aim `op` at tenant B, whose ids by table are `bIds`: each path param gets B's ids from
+ * the table its preceding segment (or its own name) names; a list gets B's ids as filters.
+ */
+export function probeTargets(op: Operation, bIds: Record<string, string[]>): ProbeTarget[] {
+  const tables = Object.keys(bIds);
+  const allIds = Object.values(bIds).flat();
+  if (op.pathParams.length) {
+    const segments = op.path.split('/');
+    const fill = (which: number) =>
+      op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        const seg = segments[segments.indexOf(`{${name}}`) - 1] ?? '';
+        const table = name === 'id' ? tableFor(seg, tables) : tableFor(name, tables) ?? tableFor(seg, tables);
+        const pool = table ? bIds[table] : allIds;
+        return pool[which % pool.length];
+      });
+    return [{ path: fill(0) }, { path: fill(1) }];
+  }
+  if (op.method !== 'get') return [{ path: op.path }];
+  const targets: ProbeTarget[] = [{ path: op.path, query: { filter: JSON.stringify({ id: allIds.slice(0, 50) }) } }];
+  for (const field of PROBE_FILTER_FIELDS) {
+    const id = bIds[tableFor(field, tables) ?? 'users']?.[0];
+    if (id) targets.push({ path: op.path, query: { filter: JSON.stringify({ [field]: id }) } });
+  }
+  return targets;
+}
+
 export function findCanary(res: request.Response, canaries: string[]): string | null {
   const text = `${JSON.stringify(res.headers)}\n${res.text ?? ''}`;
   return canaries.find((c) => text.includes(c)) ?? null;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
 import { createTenantFixture, tokenFor, type TenantFixture } from '../support/fixtures';
-import { API, SESSION_PATHS, findCanary, populateTenant, idsByTable, loadSpec, operations, sampleBody, snapshotTenant, tableFor, type Operation, type Spec } from './battery';
+import { API, SESSION_PATHS, findCanary, populateTenant, idsByTable, loadSpec, operations, sampleBody, probeTargets, snapshotTenant, tableFor, type Operation, type Spec } from './battery';
 
 type Auth = Record<string, string>;
 /** Stored secrets' column names: no response may mention them. */
@@ -71,7 +71,6 @@ export function describeCrossTenantSweep({ title, precondition }: SweepOptions):
       const bIds = await idsByTable(t, b);
       const tables = Object.keys(bIds);
       const idFor = (field: string) => bIds[tableFor(field, tables) ?? 'users']?.[0];
-      const allIds = Object.values(bIds).flat();
       const cBefore = await snapshotTenant(t, others[1].fx.tenant.id);
       let probes = 0;
       const leaks: string[] = [];
@@ -80,24 +79,7 @@ export function describeCrossTenantSweep({ title, precondition }: SweepOptions):
       for (const op of operations(spec)) {
         if (SESSION_PATHS.test(op.path)) continue;
         const before = await snapshotTenant(t, b);
-        const targets: { path: string; query?: Record<string, string> }[] = [];
-        if (op.pathParams.length) {
-          const segments = op.path.split('/');
-          // each path param gets B's ids from the table its preceding segment (or its own name) names
-          const fill = (which: number) => op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-            const seg = segments[segments.indexOf(`{${name}}`) - 1] ?? '';
-            const table = name === 'id' ? tableFor(seg, tables) : tableFor(name, tables) ?? tableFor(seg, tables);
-            const pool = table ? bIds[table] : allIds;
-            return pool[which % pool.length];
-          });
-          targets.push({ path: fill(0) }, { path: fill(1) });
-        } else if (op.method === 'get') {
-          targets.push({ path: op.path, query: { filter: JSON.stringify({ id: allIds.slice(0, 50) }) } });
-          for (const field of ['tenantId', 'userId', 'assigneeId', 'leadId', 'ticketId', 'agentId', 'callLogId']) {
-            const id = idFor(field);
-            if (id) targets.push({ path: op.path, query: { filter: JSON.stringify({ [field]: id }) } });
-          }
-        } else targets.push({ path: op.path });
+        const targets = probeTargets(op, bIds);
         for (const p of principals) {
           for (const target of targets) {
             const body = op.method === 'get' || op.method === 'delete' ? undefined : sampleBody(spec, op.body, 'probe', idFor);
