@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import request from 'supertest';
 import { provisionAppRole } from '../../backend/src/database/app-role';
 import type { TestApp } from '../support/app';
 import { STATE_ENV, TEST_DATA_ROOT, type TestState } from '../support/state';
-import { createTenantFixture, tokenFor, type TenantFixture } from '../support/fixtures';
-import { API, SESSION_PATHS, findCanary, idsByTable, loadSpec, operations, populateTenant, sampleBody, probeTargets, snapshotTenant, tableFor, type Spec } from '../security/battery';
+import type { TenantFixture } from '../support/fixtures';
+import { API, SESSION_PATHS, findCanary, idsByTable, loadSpec, operations, sampleBody, probeTargets, snapshotTenant, tableFor, createSweepTenants, type Spec } from '../security/battery';
 import { answeredCall } from '../e2e/call-logs.fixtures';
 import { call, ensureBuiltApp, sleep, startAppProcess, startPrivatePostgres, type AppProcess, type Outcome, type PrivatePostgres } from './harness';
 import { runLoad, summarise } from './load';
@@ -47,18 +46,10 @@ describe('resilience: load with tenant isolation, two instances', () => {
     const { createTestApp } = await import('../support/app');
     t = await createTestApp();
     spec = await loadSpec(t);
-    a = await createTenantFixture(t);
-    for (let i = 0; i < 2; i++) {
-      const canary = `CANARY${randomBytes(6).toString('hex')}`;
-      const fx = await createTenantFixture(t, { name: `Tenant ${canary}` });
-      others.push({ fx, canary });
-      await populateTenant(t, spec, fx, canary);
-    }
-    principals.push(
-      { name: 'org_admin', auth: tokenFor(t, a.admin, a.tenant.id) },
-      { name: 'supervisor', auth: tokenFor(t, a.supervisor, a.tenant.id) },
-      { name: 'agent', auth: tokenFor(t, a.agent, a.tenant.id) },
-    );
+    const sweep = await createSweepTenants(t, spec);
+    a = sweep.a;
+    others.push(...sweep.others);
+    principals.push(...sweep.principals);
     const key = await request(t.server).post(`${API}/api-keys`).set(principals[0].auth).send({ name: 'load', scopes: ['calls:write', 'calls:read'] }).expect(201);
     principals.push({ name: 'api_key', auth: { 'X-API-Key': key.body.secret as string } });
     for (let n = 0; n < 10; n++) await request(t.server).post(`${API}/tickets`).set(principals[1].auth).send({ subject: `load ticket ${n}` }).expect(201);

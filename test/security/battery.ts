@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
 import type { TestApp } from '../support/app';
-import { tokenFor, type TenantFixture } from '../support/fixtures';
+import { createTenantFixture, tokenFor, type TenantFixture } from '../support/fixtures';
 
 /** The parts of an OpenAPI document the battery reads. */
 export interface Schema {
@@ -268,4 +269,29 @@ export function responseChecker(spec: Spec): (method: string, specPath: string, 
     const e = validate.errors?.[0];
     return `body does not match the schema: ${e?.instancePath || '/'} ${e?.message ?? ''} ${JSON.stringify(e?.params ?? {})}`;
   };
+}
+
+/** The sweeps' cast: tenant A with its staff's tokens, and the tenants whose rows A must never reach. */
+export interface SweepTenants {
+  a: TenantFixture;
+  /** B and C, filled through their own APIs with `canary` in every text field. */
+  others: { fx: TenantFixture; canary: string }[];
+  principals: { name: string; auth: Record<string, string> }[];
+}
+
+export async function createSweepTenants(t: TestApp, spec: Spec): Promise<SweepTenants> {
+  const a = await createTenantFixture(t);
+  const others: SweepTenants['others'] = [];
+  for (let i = 0; i < 2; i++) {
+    const canary = `CANARY${randomBytes(6).toString('hex')}`;
+    const fx = await createTenantFixture(t, { name: `Tenant ${canary}` });
+    others.push({ fx, canary });
+    await populateTenant(t, spec, fx, canary);
+  }
+  const principals = [
+    { name: 'org_admin', auth: tokenFor(t, a.admin, a.tenant.id) },
+    { name: 'supervisor', auth: tokenFor(t, a.supervisor, a.tenant.id) },
+    { name: 'agent', auth: tokenFor(t, a.agent, a.tenant.id) },
+  ];
+  return { a, others, principals };
 }

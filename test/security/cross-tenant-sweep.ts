@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
-import { createTenantFixture, tokenFor, type TenantFixture } from '../support/fixtures';
-import { API, SESSION_PATHS, findCanary, populateTenant, idsByTable, loadSpec, operations, sampleBody, probeTargets, snapshotTenant, tableFor, type Operation, type Spec } from './battery';
+import type { TenantFixture } from '../support/fixtures';
+import { API, SESSION_PATHS, findCanary, idsByTable, loadSpec, operations, sampleBody, probeTargets, snapshotTenant, tableFor, createSweepTenants, type Operation, type Spec } from './battery';
 
 type Auth = Record<string, string>;
 /** Stored secrets' column names: no response may mention them. */
@@ -39,18 +38,10 @@ export function describeCrossTenantSweep({ title, precondition }: SweepOptions):
       t = await createTestApp();
       await precondition?.(t);
       spec = await loadSpec(t);
-      a = await createTenantFixture(t);
-      for (let i = 0; i < 2; i++) {
-        const canary = `CANARY${randomBytes(6).toString('hex')}`;
-        const fx = await createTenantFixture(t, { name: `Tenant ${canary}` });
-        others.push({ fx, canary });
-        await populateTenant(t, spec, fx, canary);
-      }
-      principals.push(
-        { name: 'org_admin', auth: tokenFor(t, a.admin, a.tenant.id) },
-        { name: 'supervisor', auth: tokenFor(t, a.supervisor, a.tenant.id) },
-        { name: 'agent', auth: tokenFor(t, a.agent, a.tenant.id) },
-      );
+      const sweep = await createSweepTenants(t, spec);
+      a = sweep.a;
+      others.push(...sweep.others);
+      principals.push(...sweep.principals);
       if (spec.paths[`${API}/api-keys`]) {
         const res = await request(t.server).post(`${API}/api-keys`).set(principals[0].auth).send({ name: 'battery', scopes: ['calls:write', 'calls:read'] });
         if (res.status === 201) principals.push({ name: 'api_key', auth: { 'X-API-Key': res.body.secret as string } });
