@@ -1,24 +1,12 @@
-import Redis from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import type { TestApp } from '../support/app';
 import type { TenantFixture } from '../support/fixtures';
+import { redisAnswers } from '../support/redis';
 
 // the app reads REDIS_URL when its module is imported: set it first, import the app in beforeAll
 process.env.REDIS_URL ||= 'redis://127.0.0.1:6379';
 const REDIS_URL = process.env.REDIS_URL;
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 
 describe('realtime across two instances with REDIS_URL', () => {
   let available = false;

@@ -10,6 +10,7 @@ import Redis from 'ioredis';
 import { Logger } from '@nestjs/common';
 import type { TestApp } from '../support/app';
 import type { TenantFixture } from '../support/fixtures';
+import { redisAnswers } from '../support/redis';
 
 const API = '/api/v1';
 const TENANT_LIMIT = 12;
@@ -25,18 +26,6 @@ const freePort = () =>
     });
   });
 
-async function redisReachable(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 
 const expectHeaders = (res: request.Response, limit: number, remaining: number) => {
   expect(res.headers['ratelimit-limit']).toBe(String(limit));
@@ -148,7 +137,7 @@ describe('security: per-tenant and per-API-key rate limits', () => {
   });
 
   it('holds limits across two instances sharing Redis', async () => {
-    if (!(await redisReachable(SHARED_REDIS))) {
+    if (!(await redisAnswers(SHARED_REDIS))) {
       process.stdout.write(`SKIPPED: rate limits across instances — no Redis at ${SHARED_REDIS} (start redis-server or set REDIS_TEST_URL)\n`);
       figures.push('two instances sharing Redis: SKIPPED (no Redis)');
       return;
