@@ -1,10 +1,19 @@
 import { median, round } from './stats';
 import type { LoadResult } from './load';
+import { processCpu } from './thread-cpu';
 import type { BenchContext, Percentiles, ResultRow } from './types';
+
+/** The app's CPU time per request in one run: its event loop, and its other threads. */
+export interface CpuPerRequest {
+  mainMs: number;
+  othersMs: number;
+}
 
 export interface Pairs<T> {
   app: T[];
   baseline: T[];
+  /** Per measured app run, when the run's result counts its requests. */
+  appCpu: CpuPerRequest[];
 }
 
 /** Warms both sides up once, then alternates baseline and app runs (A B A B …). */
@@ -17,14 +26,31 @@ export async function alternate<T>(
   ctx.log(`${scenario}: warming up`);
   await runBaseline(true);
   await runApp(true);
-  const out: Pairs<T> = { app: [], baseline: [] };
+  const out: Pairs<T> = { app: [], baseline: [], appCpu: [] };
   for (let k = 1; k <= ctx.pairs; k++) {
     ctx.log(`${scenario}: run ${k}/${ctx.pairs} baseline`);
     out.baseline.push(await runBaseline(false));
     ctx.log(`${scenario}: run ${k}/${ctx.pairs} app`);
-    out.app.push(await runApp(false));
+    const before = processCpu(ctx.app.pid);
+    const result = await runApp(false);
+    const after = processCpu(ctx.app.pid);
+    out.app.push(result);
+    const requests = (result as { requests?: number }).requests;
+    if (requests) {
+      const cpu = { mainMs: round(((after.main - before.main) * 1000) / requests, 2), othersMs: round(((after.others - before.others) * 1000) / requests, 2) };
+      ctx.log(`${scenario}: app CPU per request ${cpu.mainMs} ms event loop + ${cpu.othersMs} ms other threads`);
+      out.appCpu.push(cpu);
+    }
   }
   return out;
+}
+
+/** "app CPU per request …" for a row's note: the median run's figures. */
+export function cpuNote(pairs: { appCpu: CpuPerRequest[] }): string | undefined {
+  if (!pairs.appCpu.length) return undefined;
+  const main = median(pairs.appCpu.map((c) => c.mainMs));
+  const others = median(pairs.appCpu.map((c) => c.othersMs));
+  return `app CPU per request: ${main} ms event loop + ${others} ms other threads (median of the runs)`;
 }
 
 function medianLatency(results: LoadResult[]): Percentiles {
@@ -62,7 +88,7 @@ export function throughputRows(
       target: `≥ ${targets.minRatio * 100}% of baseline`,
       pass: ratio >= targets.minRatio,
       dataSize: ctx.dataSize,
-      note: targets.note,
+      note: [targets.note, cpuNote(pairs)].filter(Boolean).join('; ') || undefined,
     },
   ];
   if (targets.maxP99Ratio !== undefined) {

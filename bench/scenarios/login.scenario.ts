@@ -1,10 +1,11 @@
 import { alternate, throughputRows } from '../lib/ab';
+import { median, round } from '../lib/stats';
 import type { LoadResult } from '../lib/load';
 import { SERVER_CPU, spawnNodePinned, tsxArgs } from '../lib/processes';
 import type { BenchContext, Scenario } from '../lib/types';
 
 /** argon2id verify alone on the server CPU, as many in flight as the app gets logins. */
-async function verifyLoop(ctx: BenchContext, hash: string, duration: number): Promise<LoadResult> {
+async function verifyLoop(ctx: BenchContext, hash: string, duration: number): Promise<LoadResult & { cpuMsPerOp: number }> {
   const child = spawnNodePinned(SERVER_CPU, tsxArgs('bench/lib/argon2-loop.ts'), {
     HASH: hash,
     PASSWORD: ctx.password,
@@ -17,7 +18,7 @@ async function verifyLoop(ctx: BenchContext, hash: string, duration: number): Pr
   child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`argon2 loop failed (${code}): ${err}`);
-  return JSON.parse(out.trim()) as LoadResult;
+  return JSON.parse(out.trim()) as LoadResult & { cpuMsPerOp: number };
 }
 
 /** POST /api/v1/auth/login with the right password, a different user each request. */
@@ -32,16 +33,21 @@ const scenario: Scenario = {
     await ctx.explain('login', 'user by email with its tenant (AuthService.userByEmail, tenant filter off)', sql, [ctx.users[0].email]);
     const bodies = ctx.users.map((u) => JSON.stringify({ email: u.email, password: ctx.password }));
     const seconds = (warmup: boolean) => (warmup ? Math.max(1, Math.ceil(ctx.duration / 2)) : ctx.duration);
+    const verifyCpu: number[] = [];
     const pairs = await alternate(
       ctx,
       'login',
-      (w) => verifyLoop(ctx, hash, seconds(w)),
+      async (w) => {
+        const r = await verifyLoop(ctx, hash, seconds(w));
+        if (!w) verifyCpu.push(r.cpuMsPerOp);
+        return r;
+      },
       (w) => ctx.load({ url: `${ctx.app.url}/api/v1/auth/login`, method: 'POST', bodies, connections: ctx.connections, duration: seconds(w) }),
     );
     return throughputRows(ctx, 'login', pairs, {
       minRatio: 0.8,
       unit: 'logins/s/core',
-      note: 'server and baseline pinned to one CPU, so per second = per core; argon2 runs on libuv threads on that CPU',
+      note: `server and baseline pinned to one CPU, so per second = per core; argon2 runs on libuv threads on that CPU; baseline CPU per verify ${round(median(verifyCpu), 2)} ms`,
     });
   },
 };

@@ -87,4 +87,22 @@ describe('list totals (Content-Range) on large lists', () => {
     expect(total(urgentOther)).toBe(0);
     expect(urgentOther.headers['content-range']).toBe('tickets */0');
   });
+
+  it('answers a repeated list from the cache of built statements with each tenant its own rows', async () => {
+    // the same query, alternately in both tenants: the cached SQL carries the tenant it was built for
+    for (let round = 0; round < 2; round++) {
+      const mine = await list(big, { sort: ['number', 'ASC'], range: [0, 4] });
+      const theirs = await list(other, { sort: ['number', 'ASC'], range: [0, 4] });
+      expect(mine.body.map((r: { number: number }) => r.number)).toEqual([1, 2, 3, 4, 5]);
+      expect(theirs.body.map((r: { number: number }) => r.number)).toEqual([1, 2, 3]);
+      const theirIds = new Set(theirs.body.map((r: { id: string }) => r.id));
+      expect(mine.body.some((r: { id: string }) => theirIds.has(r.id))).toBe(false);
+      expect(total(theirs)).toBe(3);
+    }
+    // other values in the same shape of query are other statements
+    const urgent = await list(big, { filter: { priority: 'urgent' }, sort: ['number', 'ASC'], range: [0, 2] });
+    const normal = await list(big, { filter: { priority: 'normal' }, sort: ['number', 'ASC'], range: [0, 2] });
+    expect(urgent.body.map((r: { number: number }) => r.number)).toEqual([4, 8, 12]);
+    expect(normal.body.map((r: { number: number }) => r.number)).toEqual([1, 2, 3]);
+  });
 });

@@ -1,5 +1,6 @@
 import { raw, RawQueryFragment, ReferenceKind, Utils, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { currentTenantId } from '../../database/tenant.filter';
 import type { ListQuery } from './list-query';
 
 /**
@@ -32,12 +33,12 @@ export function findListPage<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<NoInfer<T>>,
-  query: Pick<ListQuery, 'offset' | 'limit'> & { orderBy: readonly Record<string, string>[] },
+  query: PageQuery,
 ): Promise<ListPage<T>> {
   // raw() fragments in `where` (full-text search) live for this callback, for both queries
   return RawQueryFragment.run(async () => {
-    const matching = await matchingSql(em, entity, where);
-    const { rows, counted } = await pageWithTotal(em, entity, await pageSql(em, entity, where, query), matching);
+    const { page, matching } = await listSql(em, entity, where, query);
+    const { rows, counted } = await pageWithTotal(em, entity, page, matching);
     const pageIsLast = rows.length < query.limit && (rows.length > 0 || query.offset === 0);
     if (pageIsLast) return { rows, total: query.offset + rows.length, estimated: false };
     // an empty page past the end carries no total column: count on its own
@@ -82,8 +83,57 @@ async function pageWithTotal<T extends object>(em: EntityManager, entity: Entity
   return { rows, counted: result.length ? { total: result[0].__total, estimate: result[0].__estimate } : null };
 }
 
+type PageQuery = Pick<ListQuery, 'offset' | 'limit'> & { orderBy: readonly Record<string, string>[] };
+
+interface ListSql {
+  page: string;
+  matching: string;
+}
+
+/** How many built list statements are kept (least recently used goes first). */
+const LIST_SQL_CACHE_SIZE = 500;
+const listSqlCache = new Map<string, ListSql>();
+const UNDEFINED = '\u0000undefined';
+
+/**
+ * The page and matching statements of a list query, built by the query builder or taken from the
+ * cache of recent ones. Building them (two query builders, the tenant filter, values inlined) was
+ * the largest part of a list request's CPU time in the profile, and most list requests repeat
+ * one another: every agent on the default page, and every screen refetching it after a live event.
+ * The key holds everything the SQL depends on: entity, tenant (the filter's only parameter),
+ * conditions, order and page. Conditions with raw() fragments (search) are not cached: a
+ * fragment's key is new for every request.
+ */
+async function listSql<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, query: PageQuery): Promise<ListSql> {
+  const key = listSqlKey(em, entity, where, query);
+  const cached = key ? listSqlCache.get(key) : undefined;
+  if (key && cached) {
+    // most recently used goes last
+    listSqlCache.delete(key);
+    listSqlCache.set(key, cached);
+    return cached;
+  }
+  const built = { page: await pageSql(em, entity, where, query), matching: await matchingSql(em, entity, where) };
+  if (key) {
+    listSqlCache.set(key, built);
+    if (listSqlCache.size > LIST_SQL_CACHE_SIZE) listSqlCache.delete(listSqlCache.keys().next().value as string);
+  }
+  return built;
+}
+
+/** The cache key of a list query, or null when it must not be cached. */
+function listSqlKey<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, query: PageQuery): string | null {
+  let key: string;
+  try {
+    key = JSON.stringify([Utils.className(entity), currentTenantId(em) ?? null, where, query.orderBy, query.offset, query.limit], (_k, v: unknown) => (v === undefined ? UNDEFINED : v));
+  } catch {
+    return null; // not plain data (a cycle): build it every time
+  }
+  return key.includes('[raw]: ') ? null : key;
+}
+
 /** The page's select with the tenant filter applied and values inlined (knex escapes them). */
-async function pageSql<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, query: Pick<ListQuery, 'offset' | 'limit'> & { orderBy: readonly Record<string, string>[] }): Promise<string> {
+async function pageSql<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, query: PageQuery): Promise<string> {
   const meta = em.getMetadata().get<T>(Utils.className(entity));
   const fields = meta.props.filter((p) => p.kind === ReferenceKind.SCALAR && p.persist !== false && !p.lazy).map((p) => p.name);
   const qb = em
