@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { startEmbeddedPostgres } from '../../backend/src/database/embedded-postgres';
 import { migrate } from '../../backend/src/database/migrate';
 import { hashPassword } from '../../backend/src/auth/passwords';
+import { pinTreeToLoadCpu } from './processes';
 import type { BenchUser } from './types';
 
 export interface BenchDatabase {
@@ -22,6 +23,8 @@ export async function startDatabase(log: (m: string) => void): Promise<BenchData
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callpro-bench-'));
   log(`starting embedded PostgreSQL in ${dir}`);
   const db = await startEmbeddedPostgres(dir, 'callpro_bench', log);
+  const postmaster = Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  if (!pinTreeToLoadCpu(postmaster)) log('PostgreSQL not pinned (no taskset): it shares the CPUs with the server');
   return {
     url: db.url,
     stop: async () => {

@@ -12,13 +12,25 @@ const canPin = os.cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 
 /** How processes were spread over CPUs, for the report. */
 export function cpuSplit(): string {
   return canPin
-    ? `server (app or baseline) on CPU ${SERVER_CPU}, load generator and socket clients on CPU ${LOAD_CPU} (taskset; ${os.cpus().length} CPUs)`
+    ? `server (app or baseline) on CPU ${SERVER_CPU}; load generator, socket clients${process.env.BENCH_DATABASE_URL ? '' : ' and the embedded PostgreSQL'} on CPU ${LOAD_CPU} (taskset; ${os.cpus().length} CPUs)`
     : `not pinned (taskset unavailable or a single CPU; ${os.cpus().length} CPUs): server and load share the machine`;
 }
 
 /** Pins the current process (the harness: socket clients live here) to the load CPU. */
 export function pinSelfToLoadCpu(): void {
   if (canPin) spawnSync('taskset', ['-a', '-cp', String(LOAD_CPU), String(process.pid)]);
+}
+
+/**
+ * Pins a running process and its children's threads to the load CPU: the embedded PostgreSQL's
+ * postmaster (backends forked later inherit it). The database then never takes the server CPU
+ * from the process measured there: app and baseline both send it their queries, in different
+ * numbers, and on a shared CPU the app's would count against the app twice.
+ */
+export function pinTreeToLoadCpu(pid: number): boolean {
+  if (!canPin) return false;
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  return [String(pid), ...children].every((p) => spawnSync('taskset', ['-a', '-cp', String(LOAD_CPU), p]).status === 0);
 }
 
 /** Spawns `node …args` on one CPU; taskset execs node, so the child's pid is node's pid. */

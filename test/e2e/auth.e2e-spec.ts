@@ -20,6 +20,9 @@ const API = '/api/v1';
 /** Each test logs in from its own client address, so that per-IP failure counts never add up across tests. */
 const newIp = () => `10.${[1, 2, 3].map(() => randomBytes(1)[0]).join('.')}`;
 
+/** Dates in answers are ISO 8601 in UTC, as JSON.stringify writes a Date. */
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 describe('auth', () => {
   let t: TestApp;
   let a: TenantFixture;
@@ -52,9 +55,9 @@ describe('auth', () => {
           phone: null,
           role: 'agent',
           active: true,
-          lastLoginAt: expect.any(String),
-          createdAt: expect.any(String),
-          updatedAt: expect.any(String),
+          lastLoginAt: expect.stringMatching(ISO_TIME),
+          createdAt: expect.stringMatching(ISO_TIME),
+          updatedAt: expect.stringMatching(ISO_TIME),
         },
       });
       expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash|password/i);

@@ -25,7 +25,7 @@ export class SessionUserResponse {
   @ApiProperty({ format: 'date-time' })
   updatedAt!: Date;
 
-  static from(user: User): SessionUserResponse {
+  static from(user: Pick<User, 'id' | 'tenantId' | 'name' | 'email' | 'phone' | 'role' | 'active' | 'lastLoginAt' | 'createdAt' | 'updatedAt'>): SessionUserResponse {
     const { id, tenantId, name, email, phone, role, active, lastLoginAt, createdAt, updatedAt } = user;
     return { id, tenantId, name, email, phone, role, active, lastLoginAt, createdAt, updatedAt };
   }
