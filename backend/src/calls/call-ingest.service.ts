@@ -6,7 +6,7 @@ import { ProblemException, ValidationProblem } from '../common/errors/problem';
 import { actorOf, type AuditActor } from '../audit/audit.service';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import { LeadsService } from '../leads/leads.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService, type PublishInput } from '../outbox/outbox.service';
 import type { TenantSettings } from '../tenants/tenant.entity';
 import { CallLog } from './call-log.entity';
 import { prepareCallLog, type ItemProblem } from './call-log-input';
@@ -124,9 +124,9 @@ export class CallIngestService {
     };
 
     const prepared: Candidate[] = [];
-    const now = new Date();
+    const context = { principal, defaultCountry, now: new Date(), phones: new Map() };
     raw.forEach((item, index) => {
-      const result = prepareCallLog(item, { principal, defaultCountry, now });
+      const result = prepareCallLog(item, context);
       if ('problem' in result) return reject(index, result.problem);
       if (!ability.can('create', asSubject('CallLog', { agentId: result.row.agentId }))) {
         return reject(index, { status: 403, errors: { agentId: 'you may only log your own calls' } });
@@ -233,8 +233,10 @@ export class CallIngestService {
       .filter(({ row }) => row.direction === 'outbound' && row.ticket_id)
       .map(({ row }) => ({ ticketId: row.ticket_id!, startedAt: new Date(row.started_at) }));
     if (outboundOnTickets.length) await this.firstResponse.record(em, actor, outboundOnTickets);
-    // in request order (the upsert went in externalId order)
-    for (const { row } of [...changed].sort((x, y) => x.index - y.index)) this.publish(em, row);
+    // the follow-up tickets' events first, as before; then the calls' in one statement, in request
+    // order (the upsert went in externalId order): a managed entity per event cost 1,000 per batch
+    await em.flush();
+    await this.outbox.publishMany(em, [...changed].sort((x, y) => x.index - y.index).map(({ row }) => callEvent(row)));
   }
 
   private async followUp(em: EntityManager, actor: AuditActor, changed: Changed[]): Promise<void> {
@@ -258,27 +260,28 @@ export class CallIngestService {
       row.ticket_id = ticketId;
     }
   }
+}
 
-  private publish(em: EntityManager, row: UpsertedRow): void {
-    this.outbox.publish(em, {
-      name: row.inserted ? 'call-log.created' : 'call-log.updated',
-      subject: 'CallLog',
-      resourceId: row.id,
-      payload: {
-        id: row.id,
-        agentId: row.agent_id,
-        direction: row.direction,
-        status: row.status,
-        outcome: row.outcome,
-        fromNumber: row.from_number,
-        toNumber: row.to_number,
-        ticketId: row.ticket_id,
-        leadId: row.lead_id,
-        startedAt: new Date(row.started_at).toISOString(),
-        talkSeconds: row.talk_seconds,
-      },
-    });
-  }
+/** The `call-log.created` or `call-log.updated` event of a written row. */
+function callEvent(row: UpsertedRow): PublishInput {
+  return {
+    name: row.inserted ? 'call-log.created' : 'call-log.updated',
+    subject: 'CallLog',
+    resourceId: row.id,
+    payload: {
+      id: row.id,
+      agentId: row.agent_id,
+      direction: row.direction,
+      status: row.status,
+      outcome: row.outcome,
+      fromNumber: row.from_number,
+      toNumber: row.to_number,
+      ticketId: row.ticket_id,
+      leadId: row.lead_id,
+      startedAt: new Date(row.started_at).toISOString(),
+      talkSeconds: row.talk_seconds,
+    },
+  };
 }
 
 /** Whose stored calls this principal may move forward, from its ability (agents: their own). */
