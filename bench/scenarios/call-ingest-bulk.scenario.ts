@@ -33,7 +33,7 @@ const scenario: Scenario = {
     });
     const answer = (await probe.json()) as { created?: number };
     if (probe.status !== 200 || answer.created !== items) throw new Error(`POST /call-logs/bulk answered ${probe.status}: ${JSON.stringify(answer).slice(0, 500)}`);
-    // a request takes a good part of a second: at least 8 s per run for enough of them
+    // a request is a few hundred ms of server time here: at least 8 s per run for a few dozen of them
     const duration = ctx.smoke ? ctx.duration : Math.max(ctx.duration, 8);
     const seconds = (warmup: boolean) => (warmup ? Math.max(1, Math.ceil(duration / 2)) : duration);
     const load = async (url: string, h: Record<string, string>, warmup: boolean) => {
