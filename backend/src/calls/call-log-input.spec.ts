@@ -1,5 +1,6 @@
 import type { Principal } from '@callpro/permissions';
 import { agentFor, prepareCallLog } from './call-log-input';
+import { InvalidPhoneError } from '../common/phone/phone';
 
 const agent: Principal = { kind: 'user', userId: 'agent-1', tenantId: 't', role: 'agent' };
 const supervisor: Principal = { kind: 'user', userId: 'sup-1', tenantId: 't', role: 'supervisor' };
@@ -65,7 +66,7 @@ describe('prepareCallLog', () => {
   });
 
   it('reads a number once per batch context and gives every item its own answer, valid or not', () => {
-    const ctx = { principal: key, defaultCountry: 'DE', now: NOW, phones: new Map<string, string | Error>() };
+    const ctx = { principal: key, defaultCountry: 'DE', now: NOW, phones: new Map<string, string | InvalidPhoneError>() };
     const first = prepareCallLog(call({ fromNumber: '123' }), ctx);
     const second = prepareCallLog(call({ fromNumber: '123', toNumber: '123' }), ctx);
     expect(second).toEqual({ problem: { status: 400, errors: { fromNumber: expect.stringMatching(/^fromNumber /), toNumber: expect.stringMatching(/^toNumber /) } } });

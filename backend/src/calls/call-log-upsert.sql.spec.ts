@@ -54,6 +54,13 @@ describe('upsertCallLogsSql', () => {
     expect(rows[0]).toMatchObject({ from_number: '+14155550132', started_at: '2026-01-01T10:00:00.000Z', talk_seconds: 60, lead_match: 'none' });
   });
 
+  it('returns every column for a single call, and only what the after-effects read for a batch', () => {
+    expect(upsertCallLogsSql('t', [row('1', 'x')], { kind: 'any' }).sql).toMatch(/returning call_logs\.\*, \(xmax = 0\) as inserted$/);
+    const { sql } = upsertCallLogsSql('t', [row('1', 'x')], { kind: 'any' }, 'after-effects');
+    expect(sql).not.toContain('call_logs.*');
+    expect(sql).toMatch(/returning call_logs\.id, call_logs\.external_id, .*call_logs\.ticket_id, call_logs\.started_at, .*\(xmax = 0\) as inserted$/);
+  });
+
   it("restricts an agent's updates to their own calls, and refuses all when nobody may update", () => {
     const agent = upsertCallLogsSql('t', [row('1', 'x')], { kind: 'agent', agentId: 'agent-1' });
     expect(agent.sql).toContain('and call_logs.agent_id = ?');
