@@ -104,7 +104,7 @@ async function main(): Promise<number> {
     children.push(app);
     log('starting the baseline server (node:http + pg)');
     const agent = data.users.find((u) => u.role === 'agent')!;
-    const baseline = await startTsServer('bench/lib/baseline-server.ts', await freePort(), { DATABASE_URL: db.url, TENANT_ID: data.tenantId, AGENT_ID: agent.id, POOL_MAX: '10' }, '/ready');
+    const baseline = await startTsServer('bench/lib/baseline-server.ts', await freePort(), { DATABASE_URL: db.url, TENANT_ID: data.tenantId, POOL_MAX: '10' }, '/ready');
     children.push(baseline);
     report.memory.push({ after: 'start', appRssMb: app.rssMb() });
 

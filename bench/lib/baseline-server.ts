@@ -1,11 +1,17 @@
 /**
- * The baseline for the ticket scenarios: raw node:http + pg, the same indexed SQL as the app, and
- * JSON.stringify. No framework, no auth, no validation: the floor the app is compared with.
- * Env: PORT, DATABASE_URL, TENANT_ID, AGENT_ID (the caller of POST /call-logs), POOL_MAX.
+ * The baseline for the ticket and call-ingest scenarios: raw node:http + pg, the same indexed SQL
+ * as the app, and JSON.stringify. No framework, no auth, no validation: the floor the app is
+ * compared with. Env: PORT, DATABASE_URL, TENANT_ID, POOL_MAX (the app's pool holds 10 too).
  */
 import http from 'node:http';
 import { Pool } from 'pg';
+import { ingestBulk, ingestCall } from './call-baseline';
 import { EXACT_TOTAL_LIMIT, PAGE_SIZE, TICKET_SQL, searchParams } from './ticket-sql';
+
+const INGEST: Record<string, { run: typeof ingestCall; status: number }> = {
+  '/call-logs': { run: ingestCall, status: 201 },
+  '/call-logs/bulk': { run: ingestBulk, status: 200 },
+};
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX ?? 10) });
 const tenantId = process.env.TENANT_ID!;
@@ -20,48 +26,17 @@ async function page(q: string | null): Promise<{ rows: unknown[]; total: number 
   return { rows: pageRows, total: Math.max(Math.round(Number(estimate)), EXACT_TOTAL_LIMIT + 1, PAGE_SIZE + 1) };
 }
 
-/**
- * The call-ingest baseline: the stored row and its `call-log.created` outbox row in one
- * transaction, as the app commits them, without validation, lead matching or idempotency.
- */
-async function ingestCall(body: string): Promise<unknown> {
-  const c = JSON.parse(body) as { direction: string; fromNumber: string; toNumber: string; startedAt: string; answeredAt: string; endedAt: string; outcome: string };
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const { rows } = await client.query(
-      `insert into call_logs (id, tenant_id, direction, from_number, to_number, started_at, answered_at, ended_at, outcome,
-                              talk_seconds, ring_seconds, agent_id, source)
-       values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8,
-               extract(epoch from $7::timestamptz - $6::timestamptz)::int, extract(epoch from $6::timestamptz - $5::timestamptz)::int, $9, 'android')
-       returning id, direction, status, from_number as "fromNumber", to_number as "toNumber", started_at as "startedAt",
-                 agent_id as "agentId", talk_seconds as "talkSeconds", ring_seconds as "ringSeconds", created_at as "createdAt"`,
-      [tenantId, c.direction, c.fromNumber, c.toNumber, c.startedAt, c.answeredAt, c.endedAt, c.outcome, process.env.AGENT_ID],
-    );
-    await client.query(
-      `insert into outbox_events (id, tenant_id, name, subject, resource_id, payload) values (gen_random_uuid(), $1, 'call-log.created', 'CallLog', $2, $3)`,
-      [tenantId, rows[0].id, JSON.stringify(rows[0])],
-    );
-    await client.query('commit');
-    return rows[0];
-  } catch (e) {
-    await client.query('rollback');
-    throw e;
-  } finally {
-    client.release();
-  }
-}
-
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (req.method === 'POST' && url.pathname === '/call-logs') {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
+  const ingest = req.method === 'POST' ? INGEST[url.pathname] : undefined;
+  if (ingest) {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      ingestCall(body).then(
-        (row) => {
-          res.writeHead(201, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify(row));
+      ingest.run(pool, tenantId, Buffer.concat(chunks).toString()).then(
+        (answer) => {
+          res.writeHead(ingest.status, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify(answer));
         },
         (e: unknown) => {
           res.statusCode = 500;

@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { startEmbeddedPostgres } from '../../backend/src/database/embedded-postgres';
 import { migrate } from '../../backend/src/database/migrate';
 import { hashPassword } from '../../backend/src/auth/passwords';
+import { generateApiKeySecret } from '../../backend/src/api-keys/api-key-secret';
 import { pinTreeToLoadCpu } from './processes';
 import type { BenchUser } from './types';
 
@@ -138,6 +139,16 @@ async function generateTenantData(
     await pool.query(`insert into ticket_counters (tenant_id, last_number) values ($1, $2)`, [tid, o.tickets]);
     log(`  ${o.tickets.toLocaleString('en')} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+}
+
+/** A live API key of the tenant with the `calls:write` scope, stored as the app stores one (hash and prefix); returns the secret. */
+export async function createApiKey(pool: Pool, tenantId: string, name: string): Promise<string> {
+  const { secret, hash, prefix } = generateApiKeySecret();
+  await pool.query(
+    `insert into api_keys (id, tenant_id, name, scopes, prefix, secret_hash) values (gen_random_uuid(), $1, $2, array['calls:write'], $3, $4)`,
+    [tenantId, name, prefix, hash],
+  );
+  return secret;
 }
 
 /** Writes EXPLAIN (ANALYZE, BUFFERS) of the hot queries; the first write of a file in a run truncates it. */

@@ -20,6 +20,13 @@ interface AutocannonResult {
 
 const o = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as LoadOptions;
 let bodyIndex = 0;
+const run = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+// split once: a request's body is its parts joined by its unique value
+const bodyParts = o.bodies?.map((b) => (o.uniqueToken ? b.split(o.uniqueToken) : [b]));
+function nextBody(): string {
+  const n = bodyIndex++;
+  return bodyParts![n % bodyParts!.length].join(`${run}-${n}`);
+}
 
 autocannon(
   {
@@ -29,9 +36,7 @@ autocannon(
     duration: o.duration,
     headers: { 'content-type': 'application/json', ...(o.headers ?? {}) },
     // each request takes the next body of the list (e.g. a different user per login)
-    requests: o.bodies?.length
-      ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: o.bodies![bodyIndex++ % o.bodies!.length] }) }]
-      : undefined,
+    requests: bodyParts?.length ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: nextBody() }) }] : undefined,
   },
   (err: Error | null, r: AutocannonResult) => {
     if (err) {

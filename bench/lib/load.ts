@@ -10,6 +10,11 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Request bodies used round-robin. */
   bodies?: string[];
+  /**
+   * Every occurrence of this string in a body is replaced by a value unique to the request (run
+   * and request number): each request carries new data however many requests the run makes.
+   */
+  uniqueToken?: string;
   connections: number;
   /** Seconds. */
   duration: number;

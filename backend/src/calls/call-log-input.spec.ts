@@ -1,5 +1,6 @@
 import type { Principal } from '@callpro/permissions';
 import { agentFor, prepareCallLog } from './call-log-input';
+import { InvalidPhoneError } from '../common/phone/phone';
 
 const agent: Principal = { kind: 'user', userId: 'agent-1', tenantId: 't', role: 'agent' };
 const supervisor: Principal = { kind: 'user', userId: 'sup-1', tenantId: 't', role: 'supervisor' };
@@ -62,5 +63,16 @@ describe('prepareCallLog', () => {
     expect(prepareCallLog(call({ direction: 'up' }), { principal: key, defaultCountry: 'DE', now: NOW })).toEqual({ problem: { status: 400, errors: { direction: expect.any(String) } } });
     const both = prepareCallLog(call({ fromNumber: '123', endedAt: '2026-03-02T10:00:01Z' }), { principal: key, defaultCountry: 'DE', now: NOW });
     expect(both).toEqual({ problem: { status: 400, errors: { fromNumber: expect.stringMatching(/^fromNumber /), endedAt: expect.any(String) } } });
+  });
+
+  it('reads a number once per batch context and gives every item its own answer, valid or not', () => {
+    const ctx = { principal: key, defaultCountry: 'DE', now: NOW, phones: new Map<string, string | InvalidPhoneError>() };
+    const first = prepareCallLog(call({ fromNumber: '123' }), ctx);
+    const second = prepareCallLog(call({ fromNumber: '123', toNumber: '123' }), ctx);
+    expect(second).toEqual({ problem: { status: 400, errors: { fromNumber: expect.stringMatching(/^fromNumber /), toNumber: expect.stringMatching(/^toNumber /) } } });
+    expect(first).toEqual({ problem: { status: 400, errors: { fromNumber: expect.stringMatching(/^fromNumber /) } } });
+    const ok = prepareCallLog(call(), ctx);
+    expect(ok).toEqual({ row: expect.objectContaining({ fromNumber: '+493012345678', toNumber: '+4915112345678' }) });
+    expect([...ctx.phones.keys()].sort()).toEqual(['+49 151 12345678', '030 1234 5678', '123']);
   });
 });

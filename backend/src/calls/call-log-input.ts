@@ -13,6 +13,11 @@ export interface PrepareContext {
   /** The tenant's country, for local numbers. */
   defaultCountry: string;
   now: Date;
+  /**
+   * Numbers already read in this batch (with its defaultCountry): the tenant's own line is in
+   * nearly every item, and parsing against the full metadata is the costliest check of an item.
+   */
+  phones?: Map<string, string | InvalidPhoneError>;
 }
 
 /** An item that cannot be stored: the status a single POST would answer and the errors by field. */
@@ -35,13 +40,23 @@ export function agentFor(principal: Principal, requested: string | null | undefi
   return principal.kind === 'user' && principal.role !== 'super_admin' ? principal.userId : null;
 }
 
-function phone(value: string, field: string, country: string, errors: Record<string, string>): string {
+function phone(value: string, field: string, ctx: PrepareContext, errors: Record<string, string>): string {
+  let read = ctx.phones?.get(value);
+  if (read === undefined) {
+    read = readPhone(value, ctx.defaultCountry);
+    ctx.phones?.set(value, read);
+  }
+  if (typeof read === 'string') return read;
+  errors[field] = read.message.replace(/^phone/, field);
+  return value;
+}
+
+function readPhone(value: string, country: string): string | InvalidPhoneError {
   try {
     return normalizePhone(value, country);
   } catch (error) {
-    if (!(error instanceof InvalidPhoneError)) throw error;
-    errors[field] = error.message.replace(/^phone/, field);
-    return value;
+    if (error instanceof InvalidPhoneError) return error;
+    throw error;
   }
 }
 
@@ -59,8 +74,8 @@ export function prepareCallLog(raw: unknown, ctx: PrepareContext): Prepared {
   if (invalid.length) return { problem: { status: 400, errors: validationErrorsToMap(invalid) } };
 
   const errors: Record<string, string> = {};
-  const fromNumber = phone(input.fromNumber, 'fromNumber', ctx.defaultCountry, errors);
-  const toNumber = phone(input.toNumber, 'toNumber', ctx.defaultCountry, errors);
+  const fromNumber = phone(input.fromNumber, 'fromNumber', ctx, errors);
+  const toNumber = phone(input.toNumber, 'toNumber', ctx, errors);
   const times = {
     status: input.status ?? 'completed',
     outcome: input.outcome ?? null,

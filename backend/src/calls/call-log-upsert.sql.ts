@@ -1,5 +1,6 @@
 import type { CallDirection, CallOutcome, CallSource, CallStatus, MissedReason } from '@callpro/contracts';
 import type { LeadMatch } from './call-log.entity';
+import { BULK_MAX_ITEMS } from './dto/bulk-call-logs.dto';
 
 /** One call ready to be written: validated, normalised, references checked, lead matched. */
 export interface CallLogRow {
@@ -29,28 +30,34 @@ export interface CallLogRow {
   deviceId: string | null;
 }
 
-/** Column order of the insert; tenant_id is second and always comes from the principal. */
-const COLUMNS = [
-  'id', 'tenant_id', 'external_id', 'direction', 'status', 'outcome', 'missed_reason', 'from_number', 'to_number',
-  'started_at', 'answered_at', 'ended_at', 'talk_seconds', 'ring_seconds', 'wrap_up_seconds', 'agent_id', 'lead_id',
-  'lead_match', 'ticket_id', 'disposition', 'notes', 'recording_url', 'recording_consent', 'source', 'device_id',
-] as const;
+/** The inserted columns and their types (rows travel as one JSON array); tenant_id comes from the principal. */
+const COLUMNS = {
+  id: 'uuid', external_id: 'text', direction: 'call_direction', status: 'call_status', outcome: 'call_outcome',
+  missed_reason: 'call_missed_reason', from_number: 'text', to_number: 'text', started_at: 'timestamptz',
+  answered_at: 'timestamptz', ended_at: 'timestamptz', talk_seconds: 'int', ring_seconds: 'int', wrap_up_seconds: 'int',
+  agent_id: 'uuid', lead_id: 'uuid', lead_match: 'call_lead_match', ticket_id: 'uuid', disposition: 'text', notes: 'text',
+  recording_url: 'text', recording_consent: 'boolean', source: 'call_source', device_id: 'text',
+} as const;
+const NAMES = Object.keys(COLUMNS).join(', ');
+const RECORD = Object.entries(COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ');
 
-/** PostgreSQL's limit on bind parameters per statement. */
-const MAX_PARAMS = 65_535;
-export const ROWS_PER_STATEMENT = Math.floor(MAX_PARAMS / COLUMNS.length);
+/** Rows per statement: a bulk request's 1,000 items in one (the JSON array has no parameter limit). */
+export const ROWS_PER_STATEMENT = BULK_MAX_ITEMS;
 
-function values(tenantId: string, r: CallLogRow): unknown[] {
-  return [
-    r.id, tenantId, r.externalId, r.direction, r.status, r.outcome, r.missedReason, r.fromNumber, r.toNumber,
-    r.startedAt, r.answeredAt, r.endedAt, r.talkSeconds, r.ringSeconds, r.wrapUpSeconds, r.agentId, r.leadId,
-    r.leadMatch, r.ticketId, r.disposition, r.notes, r.recordingUrl, r.recordingConsent, r.source, r.deviceId,
-  ];
+function record(r: CallLogRow): Record<keyof typeof COLUMNS, unknown> {
+  return {
+    id: r.id, external_id: r.externalId, direction: r.direction, status: r.status, outcome: r.outcome, missed_reason: r.missedReason,
+    from_number: r.fromNumber, to_number: r.toNumber, started_at: r.startedAt, answered_at: r.answeredAt, ended_at: r.endedAt,
+    talk_seconds: r.talkSeconds, ring_seconds: r.ringSeconds, wrap_up_seconds: r.wrapUpSeconds, agent_id: r.agentId, lead_id: r.leadId,
+    lead_match: r.leadMatch, ticket_id: r.ticketId, disposition: r.disposition, notes: r.notes, recording_url: r.recordingUrl,
+    recording_consent: r.recordingConsent, source: r.source, device_id: r.deviceId,
+  };
 }
 
 /**
  * What the upsert returns for each row it inserted or moved forward: every column (a single POST
- * answers with it instead of reading the row again), the ones the after-effects read typed here.
+ * answers with it instead of reading the row again), or only the ones the after-effects read,
+ * typed here (a bulk POST answers with ids: 1,000 rows of every column were parsed for nothing).
  */
 export interface UpsertedRow {
   [column: string]: unknown;
@@ -70,26 +77,37 @@ export interface UpsertedRow {
   talk_seconds: number;
 }
 
-const placeholders = `(${COLUMNS.map(() => '?').join(', ')}, now(), now())`;
+const EFFECT_COLUMNS = ['id', 'external_id', 'agent_id', 'direction', 'status', 'outcome', 'from_number', 'to_number', 'lead_id', 'ticket_id', 'started_at', 'ended_at', 'talk_seconds'];
+export type Returning = 'every column' | 'after-effects';
+const RETURNING: Record<Returning, string> = { 'every column': 'call_logs.*', 'after-effects': EFFECT_COLUMNS.map((c) => `call_logs.${c}`).join(', ') };
 
 /** Which stored calls a re-send may move forward: any, one agent's (an agent's ability), or none. */
 export type UpdateGuard = { kind: 'any' } | { kind: 'agent'; agentId: string } | { kind: 'none' };
 
 /**
- * One multi-row INSERT … ON CONFLICT for `rows` (at most ROWS_PER_STATEMENT, no externalId twice).
+ * One multi-row INSERT … ON CONFLICT for `rows` (at most ROWS_PER_STATEMENT, no externalId twice),
+ * the rows bound as one JSON array (jsonb_to_recordset, in the given order): 25 bound values per
+ * row made the driver quote 25,000 values and PostgreSQL parse as many literals per 1,000 calls.
  * A known externalId is updated only when the new status is further along (the `call_status` enum
  * is declared in lifecycle order): a stale or repeated message changes nothing and returns no row.
  * The call's facts come from the newest message; notes, disposition and the like are kept when it
  * leaves them out. `guard` says whose stored calls may be moved (an agent: only their own).
  */
-export function upsertCallLogsSql(tenantId: string, rows: readonly CallLogRow[], guard: UpdateGuard): { sql: string; params: unknown[] } {
+export function upsertCallLogsSql(
+  tenantId: string,
+  rows: readonly CallLogRow[],
+  guard: UpdateGuard,
+  returning: Returning = 'every column',
+): { sql: string; params: unknown[] } {
   if (rows.length === 0 || rows.length > ROWS_PER_STATEMENT) throw new Error(`upsert takes 1..${ROWS_PER_STATEMENT} rows`);
-  const params = rows.flatMap((r) => values(tenantId, r));
+  const params: unknown[] = [tenantId, JSON.stringify(rows.map(record))];
   if (guard.kind === 'agent') params.push(guard.agentId);
   const guardSql = guard.kind === 'agent' ? ' and call_logs.agent_id = ?' : guard.kind === 'none' ? ' and false' : '';
   const sql = `
-insert into call_logs (${COLUMNS.join(', ')}, created_at, updated_at)
-values ${rows.map(() => placeholders).join(',\n')}
+insert into call_logs (tenant_id, ${NAMES}, created_at, updated_at)
+select ?, ${NAMES}, now(), now()
+  from rows from (jsonb_to_recordset(?::jsonb) as (${RECORD})) with ordinality as v(${NAMES}, n)
+ order by v.n
 on conflict (tenant_id, external_id) do update set
   direction = excluded.direction, status = excluded.status, outcome = excluded.outcome, missed_reason = excluded.missed_reason,
   from_number = excluded.from_number, to_number = excluded.to_number,
@@ -106,7 +124,7 @@ on conflict (tenant_id, external_id) do update set
   device_id = coalesce(excluded.device_id, call_logs.device_id),
   updated_at = now()
 where excluded.status > call_logs.status${guardSql}
-returning call_logs.*, (xmax = 0) as inserted`;
+returning ${RETURNING[returning]}, (xmax = 0) as inserted`;
   return { sql, params };
 }
 
