@@ -47,7 +47,7 @@ const scenario: Scenario = {
       (w) => load(`${ctx.app.url}/api/v1/call-logs/bulk`, headers, w),
     );
     const rows = (r: LoadResult): LoadResult => ({ ...r, reqPerSec: r.reqPerSec * items });
-    const perRow: Pairs<LoadResult> = { app: pairs.app.map(rows), baseline: pairs.baseline.map(rows) };
+    const perRow: Pairs<LoadResult> = { ...pairs, app: pairs.app.map(rows), baseline: pairs.baseline.map(rows) };
     return throughputRows(ctx, 'call-ingest-bulk', perRow, {
       minRatio: 0.6,
       unit: 'rows/s',
