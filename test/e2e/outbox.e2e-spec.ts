@@ -122,7 +122,7 @@ describe('outbox relay', () => {
       { name: 'notification.created', events: 1 },
       { name: 'lead.updated', events: null },
     ]);
-    const mine = new Set([...notices.map((e) => e.resourceId), after.resourceId]);
+    const mine = new Set<string>([...notices.map((e) => e.resourceId), after.resourceId]);
     const received = () => inbox.events.filter((e) => mine.has(e.envelope.resourceId));
     await inbox.waitUntil(() => received().length === mine.size, 10_000);
     await sleep(300);
@@ -130,7 +130,7 @@ describe('outbox relay', () => {
     expect(got).toHaveLength(mine.size);
     expect(new Set(got.map((e) => e.envelope.id)).size).toBe(mine.size);
     // one row's events in their order (rows of different resources may be relayed by different instances)
-    const firstRow = new Set(notices.slice(0, 500).map((e) => e.resourceId));
+    const firstRow = new Set<string>(notices.slice(0, 500).map((e) => e.resourceId));
     expect(got.filter((e) => firstRow.has(e.envelope.resourceId)).map((e) => e.envelope.resourceId)).toEqual([...firstRow]);
     const seventh = got.find((e) => e.envelope.resourceId === notices[7].resourceId)!;
     expect(seventh.envelope).toMatchObject({ name: 'notification.created', tenantId: f.tenant.id, subject: 'Notification', payload: notices[7].payload });
