@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import type { Pool } from 'pg';
-import { SLA_DUE_SQL, SLA_TENANT_TICKETS_SQL } from '../../backend/src/sla/sla.job';
+import { SLA_BATCH, SLA_DUE_SQL, SLA_MAX_BATCHES, SLA_TENANT_TICKETS_SQL } from '../../backend/src/sla/sla.job';
 import { SERVER_CPU, spawnNodePinned, tsxArgs } from '../lib/processes';
 import { median, round } from '../lib/stats';
 import type { BenchContext, ResultRow, Scenario } from '../lib/types';
@@ -60,24 +60,24 @@ async function reset(db: Pool, t: SlaTenant, cycle: number): Promise<void> {
 }
 
 /**
- * The job's own SQL without the app around it: per batch of 200, the scan lock, the due-ticket
- * select (SLA_DUE_SQL, the same text) and one set-based write marking them breached.
+ * The job's own SQL without the app around it: per batch of SLA_BATCH (the job's), the scan lock,
+ * the due-ticket select (SLA_DUE_SQL, the same text) and one set-based write marking them breached.
  */
 async function rawScan(db: Pool): Promise<number> {
   const started = process.hrtime.bigint();
   const dueSql = SLA_DUE_SQL.replace('?', '$1').replace('?', '$2');
   const client = await db.connect();
   try {
-    for (let batch = 0; batch < 50; batch++) {
+    for (let batch = 0; batch < SLA_MAX_BATCHES; batch++) {
       await client.query('begin');
       await client.query(`select pg_try_advisory_xact_lock(hashtext('callpro:sla-job'))`);
-      const { rows } = await client.query<{ id: string }>(dueSql, [new Date(), 200]);
+      const { rows } = await client.query<{ id: string }>(dueSql, [new Date(), SLA_BATCH]);
       await client.query(
         `update tickets set sla = jsonb_set(sla, '{resolution,status}', '"breached"'), sla_next_due_at = null, sla_next_warn_at = null where id = any($1::uuid[])`,
         [rows.map((r) => r.id)],
       );
       await client.query('commit');
-      if (rows.length < 200) break;
+      if (rows.length < SLA_BATCH) break;
     }
   } finally {
     client.release();
@@ -92,8 +92,8 @@ async function rawScan(db: Pool): Promise<number> {
 async function explainTick(ctx: BenchContext, t: SlaTenant): Promise<void> {
   const size = `${t.open.toLocaleString('en')} open, ${t.due} due`;
   const [{ body }] = (await ctx.db.query<{ body: string }>(`select prosrc as body from pg_proc where proname = 'sla_due_tickets'`)).rows;
-  await ctx.explain('sla-scan', `due tickets, ${size} (body of sla_due_tickets, called by SLA_DUE_SQL)`, body.replace(/\bp_now\b/g, '$1').replace(/\bp_limit\b/g, '$2'), [new Date(), 200]);
-  const ids = (await ctx.db.query<{ id: string }>(`select id from tickets where tenant_id = $1 and number % ${DUE_EVERY} = 0 limit 200`, [t.tenantId])).rows.map((r) => r.id);
+  await ctx.explain('sla-scan', `due tickets, ${size} (body of sla_due_tickets, called by SLA_DUE_SQL)`, body.replace(/\bp_now\b/g, '$1').replace(/\bp_limit\b/g, '$2'), [new Date(), SLA_BATCH]);
+  const ids = (await ctx.db.query<{ id: string }>(`select id from tickets where tenant_id = $1 and number % ${DUE_EVERY} = 0 limit ${SLA_BATCH}`, [t.tenantId])).rows.map((r) => r.id);
   await ctx.explain('sla-scan', `one tenant's due tickets of a batch, ${size} (SLA_TENANT_TICKETS_SQL)`, SLA_TENANT_TICKETS_SQL.replace('?', '$1').replace('?', '$2'), [t.tenantId, `{${ids.join(',')}}`]);
 }
 
@@ -184,7 +184,7 @@ const scenario: Scenario = {
         target: '< 200 ms',
         pass: appMs < 200,
         dataSize: `${t.open.toLocaleString('en')} open tickets in the tenant, 1% due`,
-        note: 'ratio = app time / raw time (lower is better); raw = lock + due select + one set-based write per batch of 200',
+        note: `ratio = app time / raw time (lower is better); raw = lock + due select + one set-based write per batch of ${SLA_BATCH}`,
       };
     });
     const [small, large] = perSize;

@@ -98,6 +98,44 @@ describe('outbox relay', () => {
     expect(await rows([id])).toEqual([{ id, delivered_at: expect.any(String), attempts: 1 }]);
   });
 
+  it('stores fresh events several to a row, and still hands each to the sockets as its own envelope, in order', async () => {
+    const inbox = await inboxOn(one);
+    const conn = one.orm.em.getConnection();
+    const [{ seq }] = await conn.execute<{ seq: string }[]>('select coalesce(max(seq), 0)::text as seq from outbox_events');
+    const notices = Array.from({ length: 1_001 }, (_, n) => ({
+      name: 'notification.created' as const,
+      subject: 'Notification',
+      resourceId: randomUUID(),
+      userIds: [f.supervisor.id],
+      payload: { userId: f.supervisor.id, type: 'sla.breached' as const, title: `Alert ${n}`, body: null, resource: null, resourceId: null, createdAt: new Date().toISOString() },
+    }));
+    const after = leadUpdated(randomUUID(), 0);
+    await forkForTenant(one.orm.em as EntityManager, f.tenant.id).transactional((em) => one.app.get(OutboxService).publishMany(em, [after], notices));
+
+    const written = await conn.execute<{ name: string; events: number | null }[]>(
+      'select name, jsonb_array_length(events) as events from outbox_events where tenant_id = ? and seq > ? order by seq',
+      [f.tenant.id, seq],
+    );
+    expect(written).toEqual([
+      { name: 'notification.created', events: 500 },
+      { name: 'notification.created', events: 500 },
+      { name: 'notification.created', events: 1 },
+      { name: 'lead.updated', events: null },
+    ]);
+    const mine = new Set<string>([...notices.map((e) => e.resourceId), after.resourceId]);
+    const received = () => inbox.events.filter((e) => mine.has(e.envelope.resourceId));
+    await inbox.waitUntil(() => received().length === mine.size, 10_000);
+    await sleep(300);
+    const got = received();
+    expect(got).toHaveLength(mine.size);
+    expect(new Set(got.map((e) => e.envelope.id)).size).toBe(mine.size);
+    // one row's events in their order (rows of different resources may be relayed by different instances)
+    const firstRow = new Set<string>(notices.slice(0, 500).map((e) => e.resourceId));
+    expect(got.filter((e) => firstRow.has(e.envelope.resourceId)).map((e) => e.envelope.resourceId)).toEqual([...firstRow]);
+    const seventh = got.find((e) => e.envelope.resourceId === notices[7].resourceId)!;
+    expect(seventh.envelope).toMatchObject({ name: 'notification.created', tenantId: f.tenant.id, subject: 'Notification', payload: notices[7].payload });
+  });
+
   it("keeps each resource's events in order through a burst on two instances", async () => {
     two ??= await createTestApp();
     const inbox = await inboxOn(one);

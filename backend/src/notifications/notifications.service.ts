@@ -100,7 +100,8 @@ export class NotificationsService {
    * `notify` for many notices at once, written straight away (one multi-row INSERT of
    * notifications, one of outbox rows) in the caller's transaction: for the SLA job, whose batch
    * would otherwise build thousands of entities. `publishWith`: the caller's own events, added to
-   * the same outbox INSERT after the notifications' ones.
+   * the same outbox INSERT after the notifications' ones. The `notification.created` events share
+   * outbox rows (publishMany's `fresh`): each is about a notification no other event names.
    */
   async notifyMany(em: EntityManager, notices: readonly Notice[], publishWith: readonly PublishInput[] = []): Promise<void> {
     const tenantId = currentTenantId(em);
@@ -128,7 +129,7 @@ export class NotificationsService {
         'run',
       );
     }
-    await this.outbox.publishMany(em, [...rows.map(createdEvent), ...publishWith]);
+    await this.outbox.publishMany(em, publishWith, rows.map(createdEvent));
   }
 
   async list(userId: string, query: ListQuery): Promise<{ rows: Notification[]; total: number }> {

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
+/** One event of a row that carries several (`OutboxEvent.events`). */
+export interface SharedRowEvent {
+  id: string;
+  resourceId: string;
+  payload: Record<string, unknown>;
+  userIds: string[] | null;
+}
+
 /**
  * A domain event written in the same transaction as the change it describes (transactional
  * outbox). The relay delivers committed rows in `seq` order and marks them delivered. Not a
@@ -17,7 +25,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
   expression: 'create index "outbox_events_delivered_idx" on "outbox_events" ("delivered_at") where "delivered_at" is not null',
 })
 export class OutboxEvent {
-  [OptionalProps]?: 'seq' | 'occurredAt' | 'deliveredAt' | 'attempts' | 'userIds';
+  [OptionalProps]?: 'seq' | 'occurredAt' | 'deliveredAt' | 'attempts' | 'userIds' | 'events';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -44,6 +52,14 @@ export class OutboxEvent {
 
   @Property({ type: 'jsonb', nullable: true })
   userIds: string[] | null = null;
+
+  /**
+   * Several events of this name in one row (OutboxService.publishMany's `fresh` events), each
+   * delivered as its own envelope; the row's own resourceId, payload and userIds then stand for
+   * none of them. Null: the row is one event.
+   */
+  @Property({ type: 'jsonb', nullable: true })
+  events: SharedRowEvent[] | null = null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   occurredAt: Date = new Date();

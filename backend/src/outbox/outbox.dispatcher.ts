@@ -13,17 +13,20 @@ const CATCH_UP_LIMIT = 10_000;
 /** How many dispatched seqs are remembered, so that a catch-up does not send them again. */
 const REMEMBERED_SEQS = 20_000;
 
-function toEnvelope(row: OutboxRow): EventEnvelope {
-  return {
-    id: row.id,
+/** The row's event, or each of the events it carries (OutboxEvent.events), in their order. */
+function envelopesOf(row: OutboxRow): EventEnvelope[] {
+  const events = row.events ?? [{ id: row.id, resourceId: row.resource_id, payload: row.payload, userIds: row.user_ids }];
+  const occurredAt = new Date(row.occurred_at).toISOString();
+  return events.map((e) => ({
+    id: e.id,
     name: row.name as EventName,
     tenantId: row.tenant_id,
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    resourceId: row.resource_id,
+    occurredAt,
+    resourceId: e.resourceId,
     subject: row.subject,
-    payload: row.payload,
-    ...(row.user_ids?.length ? { userIds: row.user_ids } : {}),
-  };
+    payload: e.payload,
+    ...(e.userIds?.length ? { userIds: e.userIds } : {}),
+  }));
 }
 
 /**
@@ -64,7 +67,7 @@ export class OutboxDispatcher {
         if (rows.length === CATCH_UP_LIMIT) this.log.warn(`Outbox catch-up stopped at ${CATCH_UP_LIMIT} events; clients refetch when they reconnect`);
         const missed = rows.filter((row) => !this.dispatched.has(row.seq));
         this.remember(missed.map((row) => row.seq));
-        const sent = this.gateway.deliver(missed.map(toEnvelope));
+        const sent = this.gateway.deliver(missed.flatMap(envelopesOf));
         if (missed.length) this.log.log(`Caught up on ${missed.length} events delivered while not listening (${sent} emits)`);
       })
       .catch((error: Error) => this.log.error(`Outbox catch-up failed: ${error.message}`));
@@ -78,7 +81,7 @@ export class OutboxDispatcher {
   private async dispatch(seqs: string[]): Promise<void> {
     if (this.gateway.hasLocalClients()) {
       const rows: OutboxRow[] = await this.orm.em.fork().execute(LOAD_SQL, [seqArray(seqs)]);
-      this.gateway.deliver(rows.map(toEnvelope));
+      this.gateway.deliver(rows.flatMap(envelopesOf));
     }
     // only once handed over: a failed load is retried by the catch-up after the reconnect
     this.remember(seqs);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EVENT_ROOM, type EventName, type EventPayloads } from '@callpro/contracts';
-import { OutboxEvent } from './outbox-event.entity';
+import { OutboxEvent, type SharedRowEvent } from './outbox-event.entity';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 
 export interface PublishInput<N extends EventName = EventName> {
@@ -38,31 +38,71 @@ export class OutboxService {
   /**
    * Many events in one multi-row INSERT, at once rather than at the next flush (the SLA job's
    * alerts): still in the caller's transaction, so committed or rolled back with the change.
-   * Rows get their seq in the order given.
+   * Rows get their seq in the order given, `fresh` first.
+   *
+   * `fresh`: events each about a resource no other event names (a notification just created), so
+   * that their order against other events cannot matter. They share rows, up to EVENTS_PER_ROW of
+   * one name to a row (OutboxEvent.events), and still reach the sockets as one envelope each:
+   * a batch of thousands of notifications writes, relays and marks a few rows.
    */
-  async publishMany(em: EntityManager, events: readonly PublishInput[]): Promise<void> {
-    if (events.length === 0) return;
-    const tenantId = publishingTenant(em, events);
+  async publishMany(em: EntityManager, events: readonly PublishInput[], fresh: readonly PublishInput[] = []): Promise<void> {
+    if (events.length === 0 && fresh.length === 0) return;
+    const tenantId = publishingTenant(em, [...fresh, ...events]);
     const occurredAt = new Date().toISOString();
-    const rows = events.map((e) => ({
-      id: randomUUID(),
-      name: e.name,
-      subject: e.subject,
-      resource_id: e.resourceId,
-      payload: e.payload,
-      user_ids: e.userIds ?? null,
-      occurred_at: occurredAt,
-    }));
+    const rows = [...sharedRows(fresh), ...events.map(ownRow)].map((r) => ({ ...r, occurred_at: occurredAt }));
     await em.execute(
-      `insert into outbox_events (id, tenant_id, name, subject, resource_id, payload, user_ids, occurred_at)
-       select v.id, ?, v.name, v.subject, v.resource_id, v.payload, v.user_ids, v.occurred_at
-         from rows from (jsonb_to_recordset(?::jsonb) as (id uuid, name text, subject text, resource_id uuid, payload jsonb, user_ids jsonb, occurred_at timestamptz))
-              with ordinality as v(id, name, subject, resource_id, payload, user_ids, occurred_at, n)
+      `insert into outbox_events (id, tenant_id, name, subject, resource_id, payload, user_ids, events, occurred_at)
+       select v.id, ?, v.name, v.subject, v.resource_id, v.payload, v.user_ids, v.events, v.occurred_at
+         from rows from (jsonb_to_recordset(?::jsonb) as (id uuid, name text, subject text, resource_id uuid, payload jsonb, user_ids jsonb, events jsonb, occurred_at timestamptz))
+              with ordinality as v(id, name, subject, resource_id, payload, user_ids, events, occurred_at, n)
         order by v.n`,
       [tenantId, JSON.stringify(rows)],
       'run',
     );
   }
+}
+
+/** Events per shared outbox row: keeps a row (and the relay's load of it) well under a megabyte. */
+const EVENTS_PER_ROW = 500;
+
+interface RowValues {
+  id: string;
+  name: string;
+  subject: string;
+  resource_id: string;
+  payload: Record<string, unknown>;
+  user_ids: string[] | null;
+  events: SharedRowEvent[] | null;
+}
+
+const ownRow = (e: PublishInput): RowValues => ({
+  id: randomUUID(),
+  name: e.name,
+  subject: e.subject,
+  resource_id: e.resourceId,
+  payload: e.payload,
+  user_ids: e.userIds ?? null,
+  events: null,
+});
+
+/** `fresh` events grouped by name and subject, in order, EVENTS_PER_ROW to a row; the row is its own resource. */
+function sharedRows(fresh: readonly PublishInput[]): RowValues[] {
+  const groups = new Map<string, PublishInput[]>();
+  for (const e of fresh) {
+    const key = `${e.name} ${e.subject}`;
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  const rows: RowValues[] = [];
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.length; i += EVENTS_PER_ROW) {
+      const id = randomUUID();
+      const events = group.slice(i, i + EVENTS_PER_ROW).map((e) => ({ id: randomUUID(), resourceId: e.resourceId, payload: e.payload, userIds: e.userIds ?? null }));
+      rows.push({ id, name: group[0].name, subject: group[0].subject, resource_id: id, payload: {}, user_ids: null, events });
+    }
+  }
+  return rows;
 }
 
 /** `em`'s tenant, after checking that every user-room event names its users. */

@@ -1,3 +1,5 @@
+import type { SharedRowEvent } from './outbox-event.entity';
+
 /** Notified (by a trigger on insert, so only at commit) when outbox rows were written. */
 export const PENDING_CHANNEL = 'outbox_pending';
 /** Notified by a relay, at the commit that marks rows delivered, with their comma-separated seqs. */
@@ -20,12 +22,12 @@ export const RELAY_SQL = `select claimed, delivered from outbox_relay_batch(?, ?
 
 /** The relayed rows, whatever their tenant (outbox_events_by_seq). */
 export const LOAD_SQL = `
-select id, tenant_id, name, subject, resource_id, payload, user_ids, occurred_at
+select id, tenant_id, name, subject, resource_id, payload, user_ids, events, occurred_at
   from outbox_events_by_seq(?::bigint[])`;
 
 /** Rows delivered since a time (bound as a timestamptz), oldest first, at most `limit`, whatever their tenant (outbox_delivered_since). */
 export const DELIVERED_SINCE_SQL = `
-select seq::text, id, tenant_id, name, subject, resource_id, payload, user_ids, occurred_at
+select seq::text, id, tenant_id, name, subject, resource_id, payload, user_ids, events, occurred_at
   from outbox_delivered_since(?, ?) order by seq`;
 
 /** Deletes up to `limit` rows delivered longer than `seconds` ago (outbox_prune); returns how many. */
@@ -39,6 +41,8 @@ export interface OutboxRow {
   resource_id: string;
   payload: Record<string, unknown>;
   user_ids: string[] | null;
+  /** Several events in one row (OutboxEvent.events), else null. */
+  events: SharedRowEvent[] | null;
   occurred_at: Date | string;
 }
 
