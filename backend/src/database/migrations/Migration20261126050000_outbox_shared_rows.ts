@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * marks a few rows instead of one per notification. The functions that return outbox rows
  * (`select *`, setof outbox_events) return the new column as they are.
  */
-export class Migration20261126033000_outbox_shared_rows extends Migration {
+export class Migration20261126050000_outbox_shared_rows extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "outbox_events" add column "events" jsonb null;`);
   }

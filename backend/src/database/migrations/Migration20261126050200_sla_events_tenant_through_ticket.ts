@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * names the tenant, and tickets.tenant_id references tenants. Dropping it halves the foreign-key
  * checks of the SLA job's thousand events per batch.
  */
-export class Migration20261126033200_sla_events_tenant_through_ticket extends Migration {
+export class Migration20261126050200_sla_events_tenant_through_ticket extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "sla_events" drop constraint "sla_events_tenant_id_foreign";`);
   }

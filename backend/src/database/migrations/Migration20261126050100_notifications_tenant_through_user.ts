@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
  * never had anything left to do. Dropping it halves the foreign-key checks of the SLA job's
  * thousands of notifications per batch.
  */
-export class Migration20261126033100_notifications_tenant_through_user extends Migration {
+export class Migration20261126050100_notifications_tenant_through_user extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "notifications" drop constraint "notifications_tenant_id_foreign";`);
   }
