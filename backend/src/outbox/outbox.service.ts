@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EVENT_ROOM, type EventName, type EventPayloads } from '@callpro/contracts';
-import { OutboxEvent, type SharedRowEvent } from './outbox-event.entity';
+import { OutboxEvent } from './outbox-event.entity';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
+import type { OutboxRow } from './outbox.sql';
 
 export interface PublishInput<N extends EventName = EventName> {
   name: N;
@@ -65,15 +66,8 @@ export class OutboxService {
 /** Events per shared outbox row: keeps a row (and the relay's load of it) well under a megabyte. */
 const EVENTS_PER_ROW = 500;
 
-interface RowValues {
-  id: string;
-  name: string;
-  subject: string;
-  resource_id: string;
-  payload: Record<string, unknown>;
-  user_ids: string[] | null;
-  events: SharedRowEvent[] | null;
-}
+/** An outbox row as publishMany sends it: the tenant and the time are the statement's. */
+type RowValues = Omit<OutboxRow, 'tenant_id' | 'occurred_at'>;
 
 const ownRow = (e: PublishInput): RowValues => ({
   id: randomUUID(),
