@@ -45,6 +45,18 @@ export interface Notice {
 
 type NotificationRow = Pick<Notification, 'id' | 'userId' | 'type' | 'title' | 'body' | 'resource' | 'resourceId' | 'createdAt'>;
 
+/** What a notification of `input` for `userId` holds, for notify and notifyMany alike. */
+function notificationFields(userId: string, input: NotifyInput): Omit<NotificationRow, 'id' | 'createdAt'> {
+  return {
+    userId,
+    type: input.type,
+    title: input.title,
+    body: input.body ?? null,
+    resource: input.resource ?? null,
+    resourceId: input.resourceId ?? null,
+  };
+}
+
 /** The `notification.created` event for the user's sockets. */
 function createdEvent(row: NotificationRow): PublishInput<'notification.created'> {
   return {
@@ -83,14 +95,7 @@ export class NotificationsService {
    */
   notify(em: EntityManager, userIds: readonly string[], input: NotifyInput): Notification[] {
     return [...new Set(userIds)].map((userId) => {
-      const row = em.create(Notification, {
-        userId,
-        type: input.type,
-        title: input.title,
-        body: input.body ?? null,
-        resource: input.resource ?? null,
-        resourceId: input.resourceId ?? null,
-      });
+      const row = em.create(Notification, notificationFields(userId, input));
       this.outbox.publish(em, createdEvent(row));
       return row;
     });
@@ -108,16 +113,7 @@ export class NotificationsService {
     if (!tenantId) throw new MissingTenantError();
     const createdAt = new Date();
     const rows: NotificationRow[] = notices.flatMap(({ userIds, input }) =>
-      [...new Set(userIds)].map((userId) => ({
-        id: randomUUID(),
-        userId,
-        type: input.type,
-        title: input.title,
-        body: input.body ?? null,
-        resource: input.resource ?? null,
-        resourceId: input.resourceId ?? null,
-        createdAt,
-      })),
+      [...new Set(userIds)].map((userId) => ({ id: randomUUID(), ...notificationFields(userId, input), createdAt })),
     );
     if (rows.length > 0) {
       const values = rows.map((r) => ({ id: r.id, user_id: r.userId, type: r.type, title: r.title, body: r.body, resource: r.resource, resource_id: r.resourceId }));
