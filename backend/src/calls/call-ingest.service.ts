@@ -18,6 +18,7 @@ import { TicketFirstResponse } from './ticket-first-response.service';
 import { CallLogResponse } from './dto/call-log.response';
 import type { BulkCallLogsResponse, BulkItemRejection, BulkItemResult, IngestResult } from './dto/bulk-call-logs.response';
 import type { CallLogInputDto } from './dto/call-log-input.dto';
+import { executeBound } from '../database/bound-sql';
 
 /** An item of the batch on its way in. */
 interface Candidate {
@@ -176,7 +177,7 @@ export class CallIngestService {
     for (const round of upsertRounds(candidates.map((c) => ({ ...c, externalId: c.row.externalId })))) {
       for (const chunk of chunks(round)) {
         const { sql, params } = upsertCallLogsSql(tenantId, chunk.map((c) => c.row), guard, returning);
-        const rows: UpsertedRow[] = await em.execute(sql, params);
+        const rows = await executeBound<UpsertedRow>(em, sql, params);
         const byId = new Map(rows.map((r) => [r.id, r]));
         const byExternalId = new Map(rows.filter((r) => r.external_id !== null).map((r) => [r.external_id!, r]));
         const untouched: Candidate[] = [];

@@ -3,6 +3,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@callpro/permissions';
 import { ProblemException, ValidationProblem } from '../common/errors/problem';
+import { executeBound } from '../database/bound-sql';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -83,14 +84,14 @@ export class IdempotencyService implements OnApplicationBootstrap, BeforeApplica
 
   /** Stores the answer in the caller's transaction (replacing an expired one with the same key). */
   async save(em: EntityManager, s: IdempotencyScope, response: StoredResponse): Promise<void> {
-    await em.execute(
+    await executeBound(
+      em,
       `insert into idempotency_keys (id, tenant_id, key, principal, request_hash, status, response, created_at, updated_at)
        values (gen_random_uuid(), ?, ?, ?, ?, ?, ?::jsonb, now(), now())
        on conflict (tenant_id, principal, key) do update
          set request_hash = excluded.request_hash, status = excluded.status, response = excluded.response,
              created_at = excluded.created_at, updated_at = excluded.updated_at`,
       [s.tenantId, s.key, s.principal, s.requestHash, response.status, JSON.stringify(response.body)],
-      'run',
     );
   }
 

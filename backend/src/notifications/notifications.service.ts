@@ -9,6 +9,7 @@ import type { ListQuery, ListSpec } from '../common/rest/list-query';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import { OutboxService, type PublishInput } from '../outbox/outbox.service';
 import { Notification } from './notification.entity';
+import { executeBound } from '../database/bound-sql';
 
 /** `%q%` for ILIKE, with the pattern characters in `q` taken literally. */
 const contains = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
@@ -117,12 +118,12 @@ export class NotificationsService {
     );
     if (rows.length > 0) {
       const values = rows.map((r) => ({ id: r.id, user_id: r.userId, type: r.type, title: r.title, body: r.body, resource: r.resource, resource_id: r.resourceId }));
-      await em.execute(
+      await executeBound(
+        em,
         `insert into notifications (id, tenant_id, user_id, type, title, body, resource, resource_id, created_at, updated_at)
          select v.id, ?, v.user_id, v.type, v.title, v.body, v.resource, v.resource_id, ?, ?
            from jsonb_to_recordset(?::jsonb) as v(id uuid, user_id uuid, type text, title text, body text, resource text, resource_id uuid)`,
         [tenantId, createdAt, createdAt, JSON.stringify(values)],
-        'run',
       );
     }
     await this.outbox.publishMany(em, publishWith, rows.map(createdEvent));

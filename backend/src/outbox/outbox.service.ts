@@ -5,6 +5,7 @@ import { EVENT_ROOM, type EventName, type EventPayloads } from '@callpro/contrac
 import { OutboxEvent } from './outbox-event.entity';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import type { OutboxRow } from './outbox.sql';
+import { executeBound } from '../database/bound-sql';
 
 export interface PublishInput<N extends EventName = EventName> {
   name: N;
@@ -51,14 +52,14 @@ export class OutboxService {
     const tenantId = publishingTenant(em, [...fresh, ...events]);
     const occurredAt = new Date().toISOString();
     const rows = [...sharedRows(fresh), ...events.map(ownRow)].map((r) => ({ ...r, occurred_at: occurredAt }));
-    await em.execute(
+    await executeBound(
+      em,
       `insert into outbox_events (id, tenant_id, name, subject, resource_id, payload, user_ids, events, occurred_at)
        select v.id, ?, v.name, v.subject, v.resource_id, v.payload, v.user_ids, v.events, v.occurred_at
          from rows from (jsonb_to_recordset(?::jsonb) as (id uuid, name text, subject text, resource_id uuid, payload jsonb, user_ids jsonb, events jsonb, occurred_at timestamptz))
               with ordinality as v(id, name, subject, resource_id, payload, user_ids, events, occurred_at, n)
         order by v.n`,
       [tenantId, JSON.stringify(rows)],
-      'run',
     );
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TicketChannel, TicketPriority, TicketStatus } from '@callpro/contracts';
 import type { SlaColumns, SlaEventDraft, SlaTicket, TicketSla } from './sla-state';
+import { executeBound } from '../database/bound-sql';
 
 /**
  * Plain SQL on tickets' SLA columns, for the paths that must not bump a ticket's `version` (a note,
@@ -84,7 +85,8 @@ const columnsJson = (id: string, c: SlaColumns) => ({
 /** Writes the SLA columns of many tickets of one tenant in one statement. */
 export async function saveSlaColumns(em: EntityManager, tenantId: string, rows: readonly { id: string; columns: SlaColumns }[]): Promise<void> {
   if (rows.length === 0) return;
-  await em.execute(
+  await executeBound(
+    em,
     `update tickets t
         set sla_policy_id = v.sla_policy_id, sla = v.sla, sla_next_due_at = v.sla_next_due_at, sla_next_warn_at = v.sla_next_warn_at,
             sla_paused_since = v.sla_paused_since, sla_paused_minutes = v.sla_paused_minutes
@@ -92,7 +94,6 @@ export async function saveSlaColumns(em: EntityManager, tenantId: string, rows: 
                                              sla_paused_since timestamptz, sla_paused_minutes double precision)
       where t.tenant_id = ? and t.id = v.id`,
     [JSON.stringify(rows.map((r) => columnsJson(r.id, r.columns))), tenantId],
-    'run',
   );
 }
 
@@ -119,7 +120,7 @@ const slaEventsJson = (rows: SlaEventRows) =>
 /** Appends SlaEvent rows as they are (live warnings and breaches go through SlaAlerts, which records each once). */
 export async function insertSlaEvents(em: EntityManager, tenantId: string, rows: SlaEventRows): Promise<void> {
   if (rows.length === 0) return;
-  await em.execute(SLA_EVENTS_INSERT, [tenantId, slaEventsJson(rows)], 'run');
+  await executeBound(em, SLA_EVENTS_INSERT, [tenantId, slaEventsJson(rows)]);
 }
 
 /** What makes a warning or breach unique (the partial unique index sla_events_alert_unique). */
@@ -134,7 +135,8 @@ export function slaAlertKey(ticketId: string, e: Pick<SlaEventDraft, 'metric' | 
  */
 export async function insertSlaAlerts(em: EntityManager, tenantId: string, rows: SlaEventRows): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
-  const inserted: { id: string; ticket_id: string; metric: SlaEventDraft['metric']; kind: SlaEventDraft['kind']; cycle: number; threshold: number | null }[] = await em.execute(
+  const inserted: { id: string; ticket_id: string; metric: SlaEventDraft['metric']; kind: SlaEventDraft['kind']; cycle: number; threshold: number | null }[] = await executeBound(
+    em,
     `${SLA_EVENTS_INSERT}
      on conflict (tenant_id, ticket_id, metric, cycle, kind, threshold) where kind in ('warning', 'breached') do nothing
      returning id, ticket_id, metric, kind, cycle, threshold`,
