@@ -22,9 +22,12 @@ async function main(): Promise<void> {
   for await (const line of readline.createInterface({ input: process.stdin })) {
     if (line.trim() === 'quit') break;
     const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const run = await job.runOnce();
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    process.stdout.write(`${JSON.stringify({ ms, tickets: run.tickets, alerts: run.alerts })}\n`);
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    process.stdout.write(`${JSON.stringify({ ms, cpuMs, tickets: run.tickets, alerts: run.alerts })}\n`);
   }
   await app.close();
 }
