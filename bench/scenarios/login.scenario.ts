@@ -4,7 +4,7 @@ import type { LoadResult } from '../lib/load';
 import { SERVER_CPU, spawnNodePinned, tsxArgs } from '../lib/processes';
 import type { BenchContext, Scenario } from '../lib/types';
 
-/** argon2id verify alone on the server CPU, as many in flight as the app gets logins. */
+/** argon2id verify alone on the server CPU, at its best there (one at a time per CPU: bench/lib/argon2-loop.ts). */
 async function verifyLoop(ctx: BenchContext, hash: string, duration: number): Promise<LoadResult & { cpuMsPerOp: number }> {
   const child = spawnNodePinned(SERVER_CPU, tsxArgs('bench/lib/argon2-loop.ts'), {
     HASH: hash,
