@@ -5,7 +5,12 @@ import { OutboxDispatcher } from './outbox.dispatcher';
 import { OutboxListener } from './outbox-listener';
 import { PENDING_CHANNEL, PRUNE_SQL, RELAYED_CHANNEL, RELAY_SQL } from './outbox.sql';
 
-const BATCH_SIZE = 100;
+/**
+ * Rows per relay step. The step's NOTIFY lists their seqs, and a NOTIFY payload holds at most
+ * 8,000 bytes: 380 seqs of up to 20 characters (a bigint and a comma) always fit. At 100 a busy
+ * bulk ingest (~6,000 calls/s, one row each) outran the relay.
+ */
+const BATCH_SIZE = 380;
 /** Fallback when a notification is missed (LISTEN connection down). */
 const POLL_MS = 1_000;
 /** Delivered rows are kept this long (for inspection), then pruned. */
