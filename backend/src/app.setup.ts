@@ -5,7 +5,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import fastifyCors from '@fastify/cors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -16,6 +15,7 @@ import { documentTransportProblems } from './common/http/transport-problems';
 import { PROBLEM_CONTENT_TYPE, problem } from './common/errors/problem';
 import { Draining } from './health/draining.service';
 import { installDrainGate } from './health/drain-gate';
+import { installSecurityHeaders } from './common/http/security-headers';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -84,19 +84,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     const body = problem(400, 'bad-request', violation);
     await reply.status(400).header('Content-Type', PROBLEM_CONTENT_TYPE).send({ ...body, instance: req.url.split('?')[0], requestId: String(req.id) });
   });
-  await app.register(fastifyHelmet, {
-    // the admin UI is served from the same origin; Swagger UI needs inline styles/scripts
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        fontSrc: ["'self'", 'https:', 'data:'],
-      },
-    },
-  });
+  installSecurityHeaders(fastify);
   await app.register(fastifyCors, {
     origin: config.corsOrigins,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],

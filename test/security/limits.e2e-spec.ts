@@ -93,6 +93,14 @@ describe('security: resource limits and headers', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('sends the same security headers on problem responses, with the app’s CSP', async () => {
+    const res = await request(t.server).get('/api/v1/tickets');
+    expect(res.status).toBe(401);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("connect-src 'self' ws: wss:");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+  });
+
   it('allows only configured CORS origins and never a credentialed wildcard', async () => {
     const evil = await request(t.server).options('/api/v1/users').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
