@@ -53,12 +53,10 @@ const sla = new SlaAnalyticsService(rawConnection);
 /** AnalyticsService.summary, step for step. */
 async function summary(from: string, to: string) {
   const ctx = await context.resolve(principal, ability, { from, to } as never);
-  const [[current, previousCalls], [ticketFigures, previousTickets], [slaFigures, previousSla], openTickets] = await Promise.all([
-    calls.summary(ctx),
-    tickets.summary(ctx),
-    sla.summary(ctx),
-    tickets.openNow(ctx),
-  ]);
+  const [current, previousCalls] = await calls.summary(ctx);
+  const [ticketFigures, previousTickets] = await tickets.summary(ctx);
+  const [slaFigures, previousSla] = await sla.summary(ctx);
+  const openTickets = await tickets.openNow(ctx);
   return {
     ...answerFor(ctx),
     timeBasis: ctx.timeBasis,

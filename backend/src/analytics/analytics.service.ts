@@ -31,12 +31,11 @@ export class AnalyticsService {
 
   async summary(principal: Principal, ability: AppAbility, dto: AnalyticsQueryDto): Promise<SummaryResponse> {
     const ctx = await this.context.resolve(principal, ability, dto);
-    const [[calls, previousCalls], [tickets, previousTickets], [sla, previousSla], openTickets] = await Promise.all([
-      this.calls.summary(ctx),
-      this.tickets.summary(ctx),
-      this.sla.summary(ctx),
-      this.tickets.openNow(ctx),
-    ]);
+    // one after another: they share the request's connection (inTurn)
+    const [calls, previousCalls] = await this.calls.summary(ctx);
+    const [tickets, previousTickets] = await this.tickets.summary(ctx);
+    const [sla, previousSla] = await this.sla.summary(ctx);
+    const openTickets = await this.tickets.openNow(ctx);
     return {
       ...answerFor(ctx),
       timeBasis: ctx.timeBasis,
@@ -83,7 +82,8 @@ export class AnalyticsService {
   async slaFigures(principal: Principal, ability: AppAbility, dto: AnalyticsQueryDto): Promise<SlaAnalyticsResponse> {
     const ctx = await this.context.resolve(principal, ability, dto);
     const asOf = this.clock.now();
-    const [[current, previousFigures], breachingNextHour] = await Promise.all([this.sla.figures(ctx), this.sla.breachingNextHour(ctx, asOf)]);
+    const [current, previousFigures] = await this.sla.figures(ctx);
+    const breachingNextHour = await this.sla.breachingNextHour(ctx, asOf);
     return { ...answerFor(ctx), current, previousFigures, asOf, breachingNextHour };
   }
 

@@ -5,7 +5,7 @@ import type { AnalyticsContext } from './analytics-context';
 import { bucketKeyOf, bucketKeyOfDay, bucketSeries } from './buckets.sql';
 import { CALL_FIGURES_FROM_SUMS, callFacts, QUARTER_OF_CALL, quarterHourFacts, rawCallsIn, SUMMED_CALL_FIGURES, talkTimePercentile } from './calls-analytics.sql';
 import { rawOnly, splitForRollups, type RollupSplit } from './rollup-bounds';
-import { query, sql, trusted } from './sql';
+import { inTurn, query, sql, trusted } from './sql';
 import { CallFigures, CallHeatmapCell, CallSeriesBucket } from './dto/calls-analytics.response';
 
 interface CallFiguresRow {
@@ -41,7 +41,7 @@ export class CallsAnalyticsService {
   async summary(ctx: AnalyticsContext): Promise<[CallFigures, CallFigures]> {
     const ranges = [ctx.period.current, ctx.period.previous];
     const splits = await splitForRollups(this.em, ctx.tenantTimezone, ranges);
-    const [current, previous] = await Promise.all(ranges.map((range, i) => this.figures(ctx, range, splits[i])));
+    const [current, previous] = await inTurn(ranges, (range, i) => this.figures(ctx, range, splits[i]));
     return [current, previous];
   }
 
@@ -58,7 +58,7 @@ export class CallsAnalyticsService {
     const ranges = [ctx.period.current, ctx.period.previous];
     const rollups = interval !== 'hour' && ctx.timezone === ctx.tenantTimezone;
     const splits = rollups ? await splitForRollups(this.em, ctx.tenantTimezone, ranges) : ranges.map(rawOnly);
-    const [current, previous] = await Promise.all(ranges.map((range, i) => this.series(ctx, range, splits[i], interval)));
+    const [current, previous] = await inTurn(ranges, (range, i) => this.series(ctx, range, splits[i], interval));
     return [current, previous];
   }
 
@@ -81,7 +81,7 @@ export class CallsAnalyticsService {
 
   /** Inbound volume and answer rate by local weekday (ISO: 1 = Monday) and hour, all 168 cells (calls added up per quarter hour first, see quarterHourFacts). */
   async heatmap(ctx: AnalyticsContext): Promise<[CallHeatmapCell[], CallHeatmapCell[]]> {
-    const [current, previous] = await Promise.all([ctx.period.current, ctx.period.previous].map((range) => this.heatmapOf(ctx, range)));
+    const [current, previous] = await inTurn([ctx.period.current, ctx.period.previous], (range) => this.heatmapOf(ctx, range));
     return [current, previous];
   }
 

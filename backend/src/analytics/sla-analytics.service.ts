@@ -5,7 +5,7 @@ import type { Range } from './analytics-period';
 import type { AnalyticsContext } from './analytics-context';
 import { bucketKeyOf, bucketSeries } from './buckets.sql';
 import { COMPLIANCE, slaOutcomes, type SlaScope } from './sla-analytics.sql';
-import { EMPTY, epochMs, query, sql, trusted } from './sql';
+import { EMPTY, epochMs, inTurn, query, sql, trusted } from './sql';
 import type { SlaAtRiskTicket, SlaBreachDay, SlaCompliance, SlaComplianceByMetric, SlaFigures, SlaPolicyCompliance } from './dto/sla-analytics.response';
 
 const AT_RISK_WINDOW_MS = 3_600_000;
@@ -31,14 +31,15 @@ export class SlaAnalyticsService {
 
   /** Compliance per metric for the current and the previous period (the summary's part). */
   async summary(ctx: AnalyticsContext): Promise<[SlaComplianceByMetric, SlaComplianceByMetric]> {
-    const [current, previous] = await Promise.all([ctx.period.current, ctx.period.previous].map((range) => this.compliance(ctx, range)));
+    const [current, previous] = await inTurn([ctx.period.current, ctx.period.previous], (range) => this.compliance(ctx, range));
     return [current.byMetric, previous.byMetric];
   }
 
   async figures(ctx: AnalyticsContext): Promise<[SlaFigures, SlaFigures]> {
-    const [current, previous] = await Promise.all(
-      [ctx.period.current, ctx.period.previous].map(async (range) => ({ ...(await this.compliance(ctx, range)), breachesPerDay: await this.breachesPerDay(ctx, range) })),
-    );
+    const [current, previous] = await inTurn([ctx.period.current, ctx.period.previous], async (range) => ({
+      ...(await this.compliance(ctx, range)),
+      breachesPerDay: await this.breachesPerDay(ctx, range),
+    }));
     return [current, previous];
   }
 

@@ -1,4 +1,4 @@
-import { joinSql, sql, trusted } from './sql';
+import { inTurn, joinSql, sql, trusted } from './sql';
 
 describe('sql', () => {
   it('turns values into parameters and inlines nested fragments in order', () => {
@@ -17,5 +17,19 @@ describe('sql', () => {
     const joined = joinSql([sql`a = ${1}`, trusted('b is null'), sql`c = ${3}`], ' and ');
     expect(joined.text).toBe('a = ? and b is null and c = ?');
     expect(joined.params).toEqual([1, 3]);
+  });
+});
+
+describe('inTurn', () => {
+  it('maps in order, starting each item only after the one before has finished', async () => {
+    const log: string[] = [];
+    const results = await inTurn([30, 10, 20], async (ms, i) => {
+      log.push(`start ${i}`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      log.push(`end ${i}`);
+      return ms * 2;
+    });
+    expect(results).toEqual([60, 20, 40]);
+    expect(log).toEqual(['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2']);
   });
 });

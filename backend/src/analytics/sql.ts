@@ -54,3 +54,14 @@ export function query<T>(em: EntityManager, statement: Sql): Promise<T[]> {
  * session's zone, so instants leave SQL as numbers and become Dates in JS.
  */
 export const epochMs = (instant: Sql) => sql`(extract(epoch from ${instant}) * 1000)::float8`;
+
+/**
+ * `items.map(fn)`, each awaited before the next starts. A request's queries share one connection
+ * (its transaction, for row-level security), which runs one statement at a time anyway; started
+ * together, node-postgres queues them with a deprecation warning (an error from pg 9).
+ */
+export async function inTurn<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const [index, item] of items.entries()) results.push(await fn(item, index));
+  return results;
+}

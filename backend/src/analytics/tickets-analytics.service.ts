@@ -4,7 +4,7 @@ import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@callpro/co
 import type { Interval, Range } from './analytics-period';
 import type { AnalyticsContext } from './analytics-context';
 import { bucketKeyOf, bucketSeries } from './buckets.sql';
-import { EMPTY, query, sql, trusted, type Sql } from './sql';
+import { EMPTY, inTurn, query, sql, trusted, type Sql } from './sql';
 import { ticketCalendarJoin, ticketMinutes } from './tickets-analytics.sql';
 import type { TimeBasis } from './dto/summary.response';
 import { TicketBreakdown, TicketFigures, TicketSeriesBucket } from './dto/tickets-analytics.response';
@@ -36,7 +36,7 @@ export class TicketsAnalyticsService {
   constructor(private readonly em: EntityManager) {}
 
   async summary(ctx: AnalyticsContext): Promise<[TicketFigures, TicketFigures]> {
-    const [current, previous] = await Promise.all([ctx.period.current, ctx.period.previous].map((range) => this.figures(ctx, range)));
+    const [current, previous] = await inTurn([ctx.period.current, ctx.period.previous], (range) => this.figures(ctx, range));
     return [current, previous];
   }
 
@@ -80,7 +80,7 @@ export class TicketsAnalyticsService {
   }
 
   async timeseries(ctx: AnalyticsContext, interval: Interval): Promise<[TicketSeriesBucket[], TicketSeriesBucket[]]> {
-    const [current, previous] = await Promise.all([ctx.period.current, ctx.period.previous].map((range) => this.series(ctx, range, interval)));
+    const [current, previous] = await inTurn([ctx.period.current, ctx.period.previous], (range) => this.series(ctx, range, interval));
     return [current, previous];
   }
 
@@ -100,7 +100,7 @@ export class TicketsAnalyticsService {
   }
 
   async breakdown(ctx: AnalyticsContext): Promise<[TicketBreakdown, TicketBreakdown]> {
-    const [current, previous] = await Promise.all([ctx.period.current, ctx.period.previous].map((range) => this.breakdownOf(ctx, range)));
+    const [current, previous] = await inTurn([ctx.period.current, ctx.period.previous], (range) => this.breakdownOf(ctx, range));
     return [current, previous];
   }
 
