@@ -21,7 +21,7 @@ import { ListQueryParam } from '../common/rest/list-query.decorator';
 import { setListHeaders } from '../common/rest/list-response';
 import { LeadsService } from './leads.service';
 import { LEAD_LIST } from './lead-list';
-import { etagOf, parseIfMatch } from './if-match';
+import { etagOf, parseIfMatch } from '../common/http/if-match';
 import { CreateLeadDto } from './dto/create-lead.dto';
 import { UpdateLeadDto } from './dto/update-lead.dto';
 import { LeadResponse } from './dto/lead.response';

@@ -9,7 +9,7 @@ import { ApiListQuery } from '../common/rest/api-list-query.decorator';
 import type { ListQuery } from '../common/rest/list-query';
 import { ListQueryParam } from '../common/rest/list-query.decorator';
 import { setListHeaders } from '../common/rest/list-response';
-import { etagOf } from '../tickets/ticket-rules';
+import { etagOf } from '../common/http/if-match';
 import { SLA_POLICY_LIST, SlaPoliciesService } from './sla-policies.service';
 import { CreateSlaPolicyDto } from './dto/create-sla-policy.dto';
 import { UpdateSlaPolicyDto } from './dto/update-sla-policy.dto';

@@ -6,7 +6,7 @@ import { accessibleWhere, assertCan } from '../common/auth/access';
 import { notFound, ValidationProblem, versionConflict } from '../common/errors/problem';
 import type { ListQuery, ListSpec } from '../common/rest/list-query';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
-import { versionFromIfMatch } from '../tickets/ticket-rules';
+import { parseIfMatch } from '../common/http/if-match';
 import { rethrowUniqueConflict } from '../users/unique-conflict';
 import { BusinessCalendar } from './business-calendar.entity';
 import { SlaPolicy } from './sla-policy.entity';
@@ -76,7 +76,7 @@ export class SlaPoliciesService {
 
   /** Optimistic concurrency on top of a row lock: of writers holding the same version, one wins; the others get 409. */
   async update(ability: AppAbility, id: string, input: UpdateSlaPolicyDto, ifMatch?: string): Promise<SlaPolicy> {
-    const claimed = [versionFromIfMatch(ifMatch), input.version].filter((v): v is number => v !== undefined);
+    const claimed = [parseIfMatch(ifMatch), input.version].filter((v): v is number => v !== undefined);
     if (claimed.length === 0) throw new ValidationProblem({ version: 'send the version you last read (or an If-Match header)' }, 'version is required');
     try {
       return await this.em.transactional(async (em) => {

@@ -63,12 +63,3 @@ export function applyStatus(ticket: Ticket, to: TicketStatus, now: Date): void {
   ticket.status = to;
 }
 
-/** The `ETag` for a ticket version, and the version an `If-Match` header names (undefined if none). */
-export const etagOf = (version: number) => `"${version}"`;
-
-export function versionFromIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw new ProblemException(400, 'validation', 'If-Match must be the ticket\'s ETag, e.g. "3"', { errors: { version: 'If-Match must name a version' } });
-  return Number(m[1]);
-}

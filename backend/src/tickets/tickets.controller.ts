@@ -21,7 +21,7 @@ import { ListQueryParam } from '../common/rest/list-query.decorator';
 import { setListHeaders } from '../common/rest/list-response';
 import { TICKET_LIST, TicketsService } from './tickets.service';
 import { TicketsBulkService } from './tickets-bulk.service';
-import { etagOf } from './ticket-rules';
+import { etagOf } from '../common/http/if-match';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { BulkUpdateTicketsDto } from './dto/bulk-update-tickets.dto';

@@ -14,7 +14,8 @@ import { Ticket } from './ticket.entity';
 import { snapshot, TicketActivity } from './ticket-activity.service';
 import { nextTicketNumber } from './ticket-numbers';
 import { checkReferences, normaliseRequesterPhone } from './ticket-references';
-import { applyStatus, assertTransition, changedFields, versionFromIfMatch, type TicketChanges } from './ticket-rules';
+import { parseIfMatch } from '../common/http/if-match';
+import { applyStatus, assertTransition, changedFields, type TicketChanges } from './ticket-rules';
 import { ticketSearch } from './ticket-search';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { UpdateTicketDto } from './dto/update-ticket.dto';
@@ -100,7 +101,7 @@ export class TicketsService {
    * concurrent writers with the same version exactly one sees it current; the others get 409.
    */
   async update(principal: Principal, ability: AppAbility, id: string, input: UpdateTicketDto, ifMatch?: string): Promise<Ticket> {
-    const claimed = [versionFromIfMatch(ifMatch), input.version].filter((v): v is number => v !== undefined);
+    const claimed = [parseIfMatch(ifMatch), input.version].filter((v): v is number => v !== undefined);
     if (claimed.length === 0) throw new ValidationProblem({ version: 'send the version you last read (or an If-Match header)' }, 'version is required');
     const requesterPhone = await normaliseRequesterPhone(this.em, input.requesterPhone);
     return this.em.transactional(async (em) => {

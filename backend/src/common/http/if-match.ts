@@ -1,8 +1,8 @@
-import { ValidationProblem } from '../common/errors/problem';
+import { ValidationProblem } from '../errors/problem';
 
 /**
  * The version an `If-Match` header asks for: `"3"`, `W/"3"` or `3`. Absent or `*` (any version)
- * gives undefined. The ETag of a lead is its quoted version.
+ * gives undefined. The ETag of a versioned record (ticket, lead, SLA policy) is its quoted version.
  */
 export function parseIfMatch(header: string | undefined): number | undefined {
   const value = header?.trim();

@@ -1,4 +1,4 @@
-import { ValidationProblem } from '../common/errors/problem';
+import { ValidationProblem } from '../errors/problem';
 import { etagOf, parseIfMatch } from './if-match';
 
 describe('parseIfMatch', () => {
