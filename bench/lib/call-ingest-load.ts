@@ -5,8 +5,11 @@ import type { BenchUser } from './types';
 /** Replaced by the load generator with a value unique to each request (LoadOptions.uniqueToken). */
 export const UNIQUE = '@@unique@@';
 
-/** A completed, answered inbound call to the tenant's line, taken by `agentId`, `minutesAgo` minutes ago. */
-function call(fromNumber: string, agentId: string, minutesAgo: number, externalId?: string): Record<string, unknown> {
+/**
+ * A completed, answered inbound call to the tenant's line, `minutesAgo` minutes ago, taken by
+ * `agentId` (omitted: the caller's own call, as an agent posts it).
+ */
+export function completedCall(fromNumber: string, agentId: string | undefined, minutesAgo: number, externalId?: string): Record<string, unknown> {
   const started = Date.now() - minutesAgo * 60_000;
   return {
     ...(externalId ? { externalId } : {}),
@@ -18,11 +21,12 @@ function call(fromNumber: string, agentId: string, minutesAgo: number, externalI
     endedAt: new Date(started + 45_000).toISOString(),
     status: 'completed',
     outcome: 'answered',
-    agentId,
+    ...(agentId ? { agentId } : {}),
   };
 }
 
-const number = (n: number) => `+1415${String(n).padStart(7, '0')}`;
+/** A distinct caller number for each n. */
+export const callerNumber = (n: number) => `+1415${String(n).padStart(7, '0')}`;
 
 /**
  * Distinct completed inbound calls for POST /call-logs, as a dialer integration sends them with
@@ -30,7 +34,7 @@ const number = (n: number) => `+1415${String(n).padStart(7, '0')}`;
  */
 export function callBodies(count: number, agents: readonly BenchUser[], firstNumber = 2_000_000): string[] {
   const ids = agentIds(agents);
-  return Array.from({ length: count }, (_, i) => JSON.stringify(call(number(firstNumber + i), ids[i % ids.length], i + 1)));
+  return Array.from({ length: count }, (_, i) => JSON.stringify(completedCall(callerNumber(firstNumber + i), ids[i % ids.length], i + 1)));
 }
 
 /**
@@ -40,7 +44,7 @@ export function callBodies(count: number, agents: readonly BenchUser[], firstNum
 export function bulkBody(items: number, agents: readonly BenchUser[], firstNumber = 3_000_000): string {
   const ids = agentIds(agents);
   return JSON.stringify({
-    items: Array.from({ length: items }, (_, i) => call(number(firstNumber + i), ids[i % ids.length], i + 1, `bulk-${UNIQUE}-${i}`)),
+    items: Array.from({ length: items }, (_, i) => completedCall(callerNumber(firstNumber + i), ids[i % ids.length], i + 1, `bulk-${UNIQUE}-${i}`)),
   });
 }
 

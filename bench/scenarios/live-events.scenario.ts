@@ -1,6 +1,6 @@
 import { freePort } from '../../backend/src/database/embedded-postgres';
 import { alternate } from '../lib/ab';
-import { outboxDrained } from '../lib/call-ingest-load';
+import { callerNumber, completedCall, outboxDrained } from '../lib/call-ingest-load';
 import { startTsServer } from '../lib/processes';
 import { closeClients, connectClients, measureFanOut } from '../lib/sockets';
 import { median, percentiles, round } from '../lib/stats';
@@ -37,20 +37,8 @@ const scenario: Scenario = {
         };
         const creator = { authorization: `Bearer ${ctx.agentToken}` };
         let n = 0;
-        const call = () => {
-          const started = Date.now() - 60_000 - n * 1000;
-          n++;
-          return {
-            direction: 'inbound',
-            fromNumber: `+1415${String(3_000_000 + n).padStart(7, '0')}`,
-            toNumber: '+14155550100',
-            startedAt: new Date(started).toISOString(),
-            answeredAt: new Date(started + 5_000).toISOString(),
-            endedAt: new Date(started + 45_000).toISOString(),
-            status: 'completed',
-            outcome: 'answered',
-          };
-        };
+        // the agent's own call (no agentId), a new caller each time
+        const call = () => completedCall(callerNumber(4_000_000 + ++n), undefined, 1 + n / 60);
         const pairs = await alternate(
           ctx,
           'live-events',
