@@ -1,15 +1,20 @@
 import { Typography } from '@mui/material';
-import { Create, email, maxLength, minLength, PasswordInput, required, SimpleForm, TextInput } from 'react-admin';
+import { BooleanInput, Create, email, maxLength, minLength, PasswordInput, required, SimpleForm, TextInput } from 'react-admin';
 import { PASSWORD_MIN_LENGTH } from '../users/validation';
 import { TenantInputs } from './TenantInputs';
 
-const DEFAULTS = { timezone: 'UTC', defaultCountry: 'US', settings: { missedCallFollowUp: true }, active: true };
+const DEFAULTS = { timezone: 'UTC', defaultCountry: 'US', settings: { missedCallFollowUp: true }, active: true, provisionDefaults: true };
 
 /** A tenant is created with its first org admin, in one request. */
 export const TenantCreate = () => (
   <Create redirect="list">
     <SimpleForm defaultValues={DEFAULTS}>
       <TenantInputs manageTenants />
+      <BooleanInput
+        source="provisionDefaults"
+        label="Start with the default configuration"
+        helperText="An office-hours business calendar with national holidays, the default SLA policies and call dispositions. Off: the tenant starts empty."
+      />
       <Typography variant="subtitle1" sx={{ mt: 2 }}>
         First org admin
       </Typography>
