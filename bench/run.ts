@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     const profDir = path.join(RESULTS, 'tmp/prof');
     if (args.profile) fs.rmSync(profDir, { recursive: true, force: true });
     log('starting the app (node dist/backend/main.js, NODE_ENV=production)');
-    const app = await startApp({ port: await freePort(), databaseUrl: db.url, jwtSecret: 'bench-'.padEnd(48, 'x'), cpuProfDir: args.profile ? profDir : undefined });
+    const app = await startApp({ port: await freePort(), inspectPort: await freePort(), databaseUrl: db.url, jwtSecret: 'bench-'.padEnd(48, 'x'), cpuProfDir: args.profile ? profDir : undefined });
     children.push(app);
     log('starting the baseline server (node:http + pg)');
     const agent = data.users.find((u) => u.role === 'agent')!;

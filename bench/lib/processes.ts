@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { collectGarbage } from './inspector-gc';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER_CPU = 0;
@@ -85,6 +86,8 @@ export class ServerProcess {
   constructor(
     readonly child: ChildProcess,
     readonly url: string,
+    /** Set when started with `--inspect` on 127.0.0.1 (the app). */
+    private readonly inspectPort?: number,
   ) {
     const keep = (chunk: Buffer) => {
       this.out = (this.out + chunk.toString()).slice(-8000);
@@ -101,6 +104,12 @@ export class ServerProcess {
   rssMb(): number {
     return rssMb(this.pid);
   }
+  /** RSS right after a full garbage collection (through the inspector: the app only). */
+  async rssAfterGcMb(): Promise<number> {
+    if (this.inspectPort === undefined) throw new Error('this process was started without --inspect');
+    await collectGarbage(this.inspectPort);
+    return rssMb(this.pid);
+  }
   stop(): Promise<void> {
     return stopChild(this.child);
   }
@@ -114,12 +123,14 @@ export interface AppStartOptions {
   jwtSecret: string;
   /** Directory for `node --cpu-prof` output, when profiling. */
   cpuProfDir?: string;
+  /** The inspector's port on 127.0.0.1 (the memory scenario asks for a full GC through it). */
+  inspectPort: number;
 }
 
 /** The production bundle as a child: `node dist/backend/main.js`, NODE_ENV=production, on the server CPU. */
 export async function startApp(o: AppStartOptions): Promise<AppProcess> {
   const prof = o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`] : [];
-  const child = spawnNodePinned(SERVER_CPU, [...prof, path.join(ROOT, 'dist/backend/main.js')], {
+  const child = spawnNodePinned(SERVER_CPU, [...prof, `--inspect=127.0.0.1:${o.inspectPort}`, path.join(ROOT, 'dist/backend/main.js')], {
     DATABASE_URL: o.databaseUrl,
     NODE_ENV: 'production',
     JWT_SECRET: o.jwtSecret,
@@ -136,7 +147,7 @@ export async function startApp(o: AppStartOptions): Promise<AppProcess> {
     RATE_LIMIT_API_KEY_PER_MINUTE: '0',
     REDIS_URL: '',
   });
-  const proc = new ServerProcess(child, `http://127.0.0.1:${o.port}`);
+  const proc = new ServerProcess(child, `http://127.0.0.1:${o.port}`, o.inspectPort);
   await waitForHttp(`${proc.url}/api/v1/health/ready`, child, 60_000, () => proc.output());
   return proc;
 }
