@@ -1,5 +1,6 @@
 import { alternate, throughputRows, type Pairs } from '../lib/ab';
-import { UNIQUE, apiKeyHeaders, bulkBody, outboxBacklogSkipped } from '../lib/call-ingest-load';
+import { UNIQUE, apiKeyHeaders, bulkBody } from '../lib/call-ingest-load';
+import { outboxBacklogSkipped } from '../lib/outbox';
 import type { LoadResult } from '../lib/load';
 import type { Scenario } from '../lib/types';
 

@@ -1,5 +1,6 @@
 import { alternate, throughputRows } from '../lib/ab';
-import { apiKeyHeaders, callBodies, outboxDrained } from '../lib/call-ingest-load';
+import { apiKeyHeaders, callBodies } from '../lib/call-ingest-load';
+import { outboxDrained } from '../lib/outbox';
 import type { Scenario } from '../lib/types';
 
 /** Fixed connections of both sides (issue #8); each side's pool holds 10 PostgreSQL connections. */

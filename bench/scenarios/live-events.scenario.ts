@@ -1,6 +1,7 @@
 import { freePort } from '../../backend/src/database/embedded-postgres';
 import { alternate } from '../lib/ab';
-import { callerNumber, completedCall, outboxDrained } from '../lib/call-ingest-load';
+import { callerNumber, completedCall } from '../lib/call-ingest-load';
+import { outboxDrained } from '../lib/outbox';
 import { startTsServer } from '../lib/processes';
 import { closeClients, connectClients, measureFanOut } from '../lib/sockets';
 import { median, percentiles, round } from '../lib/stats';

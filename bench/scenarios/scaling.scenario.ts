@@ -3,7 +3,8 @@ import { alternate, assertSameAnswer, throughputRows } from '../lib/ab';
 import { generateTenant } from '../lib/database';
 import { startTsServer } from '../lib/processes';
 import type { ResultRow, Scenario } from '../lib/types';
-import { apiKeyHeaders, callBodies, outboxDrained } from '../lib/call-ingest-load';
+import { apiKeyHeaders, callBodies } from '../lib/call-ingest-load';
+import { outboxDrained } from '../lib/outbox';
 import { INGEST_CONNECTIONS } from './call-ingest.scenario';
 
 /**

@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import type { Pool } from 'pg';
 import { SLA_BATCH, SLA_DUE_SQL, SLA_MAX_BATCHES, SLA_TENANT_TICKETS_SQL } from '../../backend/src/sla/sla.job';
-import { outboxDrained } from '../lib/call-ingest-load';
+import { outboxDrained } from '../lib/outbox';
 import { SERVER_CPU, spawnNodePinned, tsxArgs } from '../lib/processes';
 import { median, round } from '../lib/stats';
 import type { BenchContext, ResultRow, Scenario } from '../lib/types';
