@@ -1,6 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
+import { forkForTenant } from '../../backend/src/database/tenant.filter';
 import { SlaAlerts } from '../../backend/src/sla/sla-alerts.service';
 import { SLA_DUE_SQL, SLA_JOB_INTERVAL, SlaJob } from '../../backend/src/sla/sla.job';
 import type { TestApp } from '../support/app';
@@ -137,10 +139,10 @@ describe('the SLA job', () => {
     clock.set(minutesAfter(tickets[1].createdAt, 25));
 
     const alerts = two.app.get(SlaAlerts);
-    const raise = alerts.raise.bind(alerts);
+    const record = alerts.record.bind(alerts);
     // dies after writing the batch's alerts, notifications and outbox rows, before the commit
-    const spy = jest.spyOn(alerts, 'raise').mockImplementation(async (...args) => {
-      await raise(...args);
+    const spy = jest.spyOn(alerts, 'record').mockImplementation(async (...args) => {
+      await record(...args);
       throw new Error('instance died');
     });
     let failed = false;
@@ -169,6 +171,33 @@ describe('the SLA job', () => {
       expect(await notificationsOf(f, f.agent, ticket.id)).toEqual(['sla.breached']);
       expect(await outboxCount('sla.breached', ticket.id)).toBe(1);
     }
+  });
+
+  it('announces only the alerts it recorded when some of those it prepared were recorded first', async () => {
+    const f = await createTenantFixture(one);
+    await createPolicy(one, f, { firstResponseMinutes: 30 });
+    const [first, second] = await Promise.all([1, 2].map(() => createTicket(one, f, { assigneeId: f.agent.id })));
+    const breach = (ticket: TicketBody, cycle: number) => ({
+      ticket: { id: ticket.id, number: ticket.number, subject: 'Printer on fire', assigneeId: f.agent.id },
+      alert: { metric: 'first_response' as const, kind: 'breached' as const, cycle, threshold: null, dueAt: null, occurredAt: new Date(), policyId: null },
+    });
+    const alerts = one.app.get(SlaAlerts);
+    const staff = { supervisors: [f.supervisor.id], orgAdmins: [f.admin.id] };
+    const inTenant = <T>(work: (em: EntityManager) => Promise<T>) => forkForTenant(one.orm.em as EntityManager, f.tenant.id).transactional(work);
+    // another instance recorded the first ticket's breach (cycle 9) a moment before
+    expect(await inTenant((em) => alerts.record(em, f.tenant.id, alerts.prepare([breach(first, 9)], staff)))).toBe(1);
+    // prepared as if both were new, and the second listed twice
+    const prepared = alerts.prepare([breach(first, 9), breach(second, 9), breach(second, 9)], staff);
+    expect(await inTenant((em) => alerts.record(em, f.tenant.id, prepared))).toBe(1);
+    expect(await outboxCount('sla.breached', first.id)).toBe(1);
+    expect(await outboxCount('sla.breached', second.id)).toBe(1);
+    for (const member of [f.agent, f.supervisor, f.admin]) {
+      expect(await notificationsOf(f, member, first.id)).toEqual(['sla.breached']);
+      expect(await notificationsOf(f, member, second.id)).toEqual(['sla.breached']);
+    }
+    // the same again: nothing new, nothing announced
+    expect(await inTenant((em) => alerts.record(em, f.tenant.id, alerts.prepare([breach(first, 9), breach(second, 9)], staff)))).toBe(0);
+    expect(await outboxCount('sla.breached', second.id)).toBe(1);
   });
 
   it('finds due tickets through the index on their next warning or due time, not by scanning open tickets', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** Columns every table has. */
 export abstract class BaseEntity<Optional = never> {
@@ -17,10 +17,11 @@ export abstract class BaseEntity<Optional = never> {
 
 /**
  * A row owned by one tenant. The `tenant` filter (tenant.filter.ts) scopes every query of these
- * entities, and TenantSubscriber stamps `tenantId` on insert from the same context.
+ * entities, and TenantSubscriber stamps `tenantId` on insert from the same context. No index on
+ * tenant_id alone: every tenant-owned table has composite indexes leading with it (at least the
+ * (tenant_id, id) key that composite foreign keys reference), which serve lookups by tenant.
  */
 export abstract class TenantOwnedEntity<Optional = never> extends BaseEntity<Optional | 'tenantId'> {
-  @Index()
   @Property({ type: 'uuid' })
   tenantId!: string;
 }

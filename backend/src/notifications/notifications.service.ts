@@ -7,7 +7,7 @@ import { assertCan } from '../common/auth/access';
 import { notFound } from '../common/errors/problem';
 import type { ListQuery, ListSpec } from '../common/rest/list-query';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
-import { OutboxService, type PublishInput } from '../outbox/outbox.service';
+import { OutboxService, type PreparedOutbox, type PublishInput } from '../outbox/outbox.service';
 import { Notification } from './notification.entity';
 import { executeBound } from '../database/bound-sql';
 
@@ -42,6 +42,13 @@ export interface NotifyInput {
 export interface Notice {
   userIds: readonly string[];
   input: NotifyInput;
+}
+
+/** Notifications and their events as the JSON documents notifyMany's INSERTs bind. */
+export interface PreparedNotifications {
+  createdAt: Date;
+  notifications: string | null;
+  outbox: PreparedOutbox | null;
 }
 
 type NotificationRow = Pick<Notification, 'id' | 'userId' | 'type' | 'title' | 'body' | 'resource' | 'resourceId' | 'createdAt'>;
@@ -110,23 +117,37 @@ export class NotificationsService {
    * outbox rows (publishMany's `fresh`): each is about a notification no other event names.
    */
   async notifyMany(em: EntityManager, notices: readonly Notice[], publishWith: readonly PublishInput[] = []): Promise<void> {
-    const tenantId = currentTenantId(em);
-    if (!tenantId) throw new MissingTenantError();
+    await this.writePrepared(em, this.prepareMany(notices, publishWith));
+  }
+
+  /** notifyMany's two INSERTs' documents, built ahead of the writes (the SLA job builds them while the database works). */
+  prepareMany(notices: readonly Notice[], publishWith: readonly PublishInput[] = []): PreparedNotifications {
     const createdAt = new Date();
     const rows: NotificationRow[] = notices.flatMap(({ userIds, input }) =>
       [...new Set(userIds)].map((userId) => ({ id: randomUUID(), ...notificationFields(userId, input), createdAt })),
     );
-    if (rows.length > 0) {
-      const values = rows.map((r) => ({ id: r.id, user_id: r.userId, type: r.type, title: r.title, body: r.body, resource: r.resource, resource_id: r.resourceId }));
+    const values = rows.map((r) => ({ id: r.id, user_id: r.userId, type: r.type, title: r.title, body: r.body, resource: r.resource, resource_id: r.resourceId }));
+    return {
+      createdAt,
+      notifications: rows.length > 0 ? JSON.stringify(values) : null,
+      outbox: this.outbox.prepareMany(publishWith, rows.map(createdEvent)),
+    };
+  }
+
+  /** Writes what prepareMany built, in `em`'s transaction and tenant. */
+  async writePrepared(em: EntityManager, prepared: PreparedNotifications): Promise<void> {
+    const tenantId = currentTenantId(em);
+    if (!tenantId) throw new MissingTenantError();
+    if (prepared.notifications) {
       await executeBound(
         em,
         `insert into notifications (id, tenant_id, user_id, type, title, body, resource, resource_id, created_at, updated_at)
          select v.id, ?, v.user_id, v.type, v.title, v.body, v.resource, v.resource_id, ?, ?
            from jsonb_to_recordset(?::jsonb) as v(id uuid, user_id uuid, type text, title text, body text, resource text, resource_id uuid)`,
-        [tenantId, createdAt, createdAt, JSON.stringify(values)],
+        [tenantId, prepared.createdAt, prepared.createdAt, prepared.notifications],
       );
     }
-    await this.outbox.publishMany(em, publishWith, rows.map(createdEvent));
+    await this.outbox.writePrepared(em, prepared.outbox);
   }
 
   async list(userId: string, query: ListQuery): Promise<{ rows: Notification[]; total: number }> {

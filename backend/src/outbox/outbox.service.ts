@@ -48,10 +48,27 @@ export class OutboxService {
    * a batch of thousands of notifications writes, relays and marks a few rows.
    */
   async publishMany(em: EntityManager, events: readonly PublishInput[], fresh: readonly PublishInput[] = []): Promise<void> {
-    if (events.length === 0 && fresh.length === 0) return;
-    const tenantId = publishingTenant(em, [...fresh, ...events]);
+    await this.writePrepared(em, this.prepareMany(events, fresh));
+  }
+
+  /**
+   * publishMany's rows as the JSON document its INSERT binds, built ahead of the write (the SLA job
+   * builds it while the database runs its earlier statements); null when there is nothing to publish.
+   */
+  prepareMany(events: readonly PublishInput[], fresh: readonly PublishInput[] = []): PreparedOutbox | null {
+    if (events.length === 0 && fresh.length === 0) return null;
+    checkUserRooms(fresh);
+    checkUserRooms(events);
     const occurredAt = new Date().toISOString();
     const rows = [...sharedRows(fresh), ...events.map(ownRow)].map((r) => ({ ...r, occurred_at: occurredAt }));
+    return { json: JSON.stringify(rows) };
+  }
+
+  /** Inserts prepared rows in `em`'s transaction, under its tenant. */
+  async writePrepared(em: EntityManager, prepared: PreparedOutbox | null): Promise<void> {
+    if (!prepared) return;
+    const tenantId = currentTenantId(em);
+    if (!tenantId) throw new MissingTenantError();
     await executeBound(
       em,
       `insert into outbox_events (id, tenant_id, name, subject, resource_id, payload, user_ids, events, occurred_at)
@@ -59,9 +76,14 @@ export class OutboxService {
          from rows from (jsonb_to_recordset(?::jsonb) as (id uuid, name text, subject text, resource_id uuid, payload jsonb, user_ids jsonb, events jsonb, occurred_at timestamptz))
               with ordinality as v(id, name, subject, resource_id, payload, user_ids, events, occurred_at, n)
         order by v.n`,
-      [tenantId, JSON.stringify(rows)],
+      [tenantId, prepared.json],
     );
   }
+}
+
+/** Outbox rows ready to insert (OutboxService.prepareMany). */
+export interface PreparedOutbox {
+  json: string;
 }
 
 /** Events per shared outbox row: keeps a row (and the relay's load of it) well under a megabyte. */
@@ -104,8 +126,12 @@ function sharedRows(fresh: readonly PublishInput[]): RowValues[] {
 function publishingTenant(em: EntityManager, events: readonly PublishInput[]): string {
   const tenantId = currentTenantId(em);
   if (!tenantId) throw new MissingTenantError();
+  checkUserRooms(events);
+  return tenantId;
+}
+
+function checkUserRooms(events: readonly PublishInput[]): void {
   for (const event of events) {
     if (EVENT_ROOM[event.name] === 'user' && !event.userIds?.length) throw new Error(`${event.name} goes to user rooms: publish it with userIds`);
   }
-  return tenantId;
 }

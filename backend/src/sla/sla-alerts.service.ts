@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SlaMetric } from '@callpro/contracts';
-import { NotificationsService, type Notice, type NotifyInput } from '../notifications/notifications.service';
+import { NotificationsService, type Notice, type NotifyInput, type PreparedNotifications } from '../notifications/notifications.service';
 import type { PublishInput } from '../outbox/outbox.service';
 import type { SlaAlert } from './sla-state';
-import { insertSlaAlerts, slaAlertKey, type AlertTicket } from './sla-tickets.sql';
+import { insertSlaAlerts, slaAlertsDocument, type AlertTicket } from './sla-tickets.sql';
 
 const METRIC_LABEL: Record<SlaMetric, string> = {
   first_response: 'first response',
@@ -18,13 +19,29 @@ export interface TicketAlert {
   alert: SlaAlert;
 }
 
+/** A warning or breach with the id its SLA event row will have. */
+interface IdentifiedAlert extends TicketAlert {
+  id: string;
+}
+
+/** Alerts with their ids chosen and their rows, notifications and events built, before anything is written. */
+export interface PreparedAlerts {
+  alerts: readonly IdentifiedAlert[];
+  /** The alerts' rows as insertSlaAlerts binds them. */
+  document: string;
+  staff: TenantStaff;
+  /** Notifications and events for every alert, as if each were new. */
+  announcements: PreparedNotifications;
+}
+
 /**
  * Records warnings and breaches once and tells people about them. The rows' unique key (ticket,
  * metric, cycle, kind, threshold) decides: only the transaction whose insert went through
  * notifies and publishes, so an alert seen by two instances (or twice after a crash and retry) is
  * announced once. Everything joins the caller's transaction, in a fixed number of statements
  * however many alerts: the alerts, the recipients (once per RecipientLookup), the notifications,
- * the outbox rows.
+ * the outbox rows. `prepare` and `record` split the work for a caller that overlaps the building
+ * (CPU) with its own earlier statements (the SLA job); `raise` does both.
  */
 @Injectable()
 export class SlaAlerts {
@@ -32,22 +49,42 @@ export class SlaAlerts {
 
   /** Returns how many of `alerts` this call recorded (the others were already recorded). */
   async raise(em: EntityManager, tenantId: string, alerts: readonly TicketAlert[], recipients: RecipientLookup): Promise<number> {
-    const recorded = await insertSlaAlerts(em, tenantId, alerts.map(({ ticket, alert }) => ({ ticketId: ticket.id, event: alert })));
+    if (alerts.length === 0) return 0;
+    return this.record(em, tenantId, this.prepare(alerts, await recipients.staff()));
+  }
+
+  /** Chooses the alerts' ids and builds their rows and announcements (no I/O). */
+  prepare(alerts: readonly TicketAlert[], staff: TenantStaff): PreparedAlerts {
+    const identified = alerts.map((a) => ({ ...a, id: randomUUID() }));
+    return {
+      alerts: identified,
+      document: slaAlertsDocument(identified.map(({ id, ticket, alert }) => ({ id, ticketId: ticket.id, event: alert }))),
+      staff,
+      announcements: this.announce(identified, staff),
+    };
+  }
+
+  /**
+   * Records prepared alerts and announces the ones that were new: all of them, unless another
+   * instance or an earlier try of this batch recorded some first (then it builds again for the rest).
+   */
+  async record(em: EntityManager, tenantId: string, prepared: PreparedAlerts): Promise<number> {
+    const recorded = await insertSlaAlerts(em, tenantId, prepared.document);
     if (recorded.size === 0) return 0;
-    const staff = await recipients.staff();
+    const all = recorded.size === prepared.alerts.length;
+    await this.notifications.writePrepared(em, all ? prepared.announcements : this.announce(prepared.alerts.filter((a) => recorded.has(a.id)), prepared.staff));
+    return recorded.size;
+  }
+
+  private announce(alerts: readonly IdentifiedAlert[], staff: TenantStaff): PreparedNotifications {
     const notices: Notice[] = [];
     const events: PublishInput[] = [];
-    for (const { ticket, alert } of alerts) {
-      const slaEventId = recorded.get(slaAlertKey(ticket.id, alert));
-      if (!slaEventId) continue;
-      // once, should the same alert be in the list twice
-      recorded.delete(slaAlertKey(ticket.id, alert));
+    for (const { id, ticket, alert } of alerts) {
       const userIds = recipientsOf(ticket, alert, staff);
       notices.push({ userIds, input: noticeOf(ticket, alert) });
-      events.push(alertEvent(slaEventId, ticket, alert, userIds));
+      events.push(alertEvent(id, ticket, alert, userIds));
     }
-    await this.notifications.notifyMany(em, notices, events);
-    return events.length;
+    return this.notifications.prepareMany(notices, events);
   }
 }
 

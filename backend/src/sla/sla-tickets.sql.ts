@@ -97,15 +97,17 @@ export async function saveSlaColumns(em: EntityManager, tenantId: string, rows: 
   );
 }
 
-type SlaEventRows = readonly { ticketId: string; event: SlaEventDraft }[];
+type SlaEventRows = readonly { ticketId: string; event: SlaEventDraft; id?: string }[];
 
-const SLA_EVENTS_INSERT = `insert into sla_events (id, tenant_id, ticket_id, policy_id, metric, kind, cycle, threshold, due_at, occurred_at)
-     select gen_random_uuid(), ?, v.ticket_id, v.policy_id, v.metric::sla_metric, v.kind::sla_event_kind, v.cycle, v.threshold, v.due_at, v.occurred_at
-       from jsonb_to_recordset(?::jsonb) as v(ticket_id uuid, policy_id uuid, metric text, kind text, cycle int, threshold int, due_at timestamptz, occurred_at timestamptz)`;
+/** SLA events from a JSON document; `id`: the column's value (chosen ahead for alerts, else generated). */
+const slaEventsInsert = (id: 'gen_random_uuid()' | 'v.id') => `insert into sla_events (id, tenant_id, ticket_id, policy_id, metric, kind, cycle, threshold, due_at, occurred_at)
+     select ${id}, ?, v.ticket_id, v.policy_id, v.metric::sla_metric, v.kind::sla_event_kind, v.cycle, v.threshold, v.due_at, v.occurred_at
+       from jsonb_to_recordset(?::jsonb) as v(id uuid, ticket_id uuid, policy_id uuid, metric text, kind text, cycle int, threshold int, due_at timestamptz, occurred_at timestamptz)`;
 
 const slaEventsJson = (rows: SlaEventRows) =>
   JSON.stringify(
-    rows.map(({ ticketId, event: e }) => ({
+    rows.map(({ id, ticketId, event: e }) => ({
+      id,
       ticket_id: ticketId,
       policy_id: e.policyId,
       metric: e.metric,
@@ -120,29 +122,29 @@ const slaEventsJson = (rows: SlaEventRows) =>
 /** Appends SlaEvent rows as they are (live warnings and breaches go through SlaAlerts, which records each once). */
 export async function insertSlaEvents(em: EntityManager, tenantId: string, rows: SlaEventRows): Promise<void> {
   if (rows.length === 0) return;
-  await executeBound(em, SLA_EVENTS_INSERT, [tenantId, slaEventsJson(rows)]);
+  await executeBound(em, slaEventsInsert('gen_random_uuid()'), [tenantId, slaEventsJson(rows)]);
 }
 
-/** What makes a warning or breach unique (the partial unique index sla_events_alert_unique). */
-export function slaAlertKey(ticketId: string, e: Pick<SlaEventDraft, 'metric' | 'kind' | 'cycle' | 'threshold'>): string {
-  return `${ticketId}/${e.metric}/${e.kind}/${e.cycle}/${e.threshold ?? ''}`;
+/** Warnings and breaches, with the ids their rows will have, as the JSON document insertSlaAlerts binds. */
+export function slaAlertsDocument(rows: readonly { id: string; ticketId: string; event: SlaEventDraft }[]): string {
+  return slaEventsJson(rows);
 }
 
 /**
- * Records warnings and breaches in one statement, each at most once ever: rows already recorded
- * (by this instance earlier, or by another one) are skipped. Returns the new rows' ids by
- * slaAlertKey: only those may be notified and published.
+ * Records warnings and breaches (slaAlertsDocument) in one statement, each at most once ever:
+ * rows already recorded (by this instance earlier, by another one, or twice in the document) are
+ * skipped, by the partial unique key sla_events_alert_unique (ticket, metric, cycle, kind,
+ * threshold). Returns the ids of the rows inserted: only those may be notified and published.
  */
-export async function insertSlaAlerts(em: EntityManager, tenantId: string, rows: SlaEventRows): Promise<Map<string, string>> {
-  if (rows.length === 0) return new Map();
-  const inserted: { id: string; ticket_id: string; metric: SlaEventDraft['metric']; kind: SlaEventDraft['kind']; cycle: number; threshold: number | null }[] = await executeBound(
+export async function insertSlaAlerts(em: EntityManager, tenantId: string, document: string): Promise<Set<string>> {
+  const inserted: { id: string }[] = await executeBound(
     em,
-    `${SLA_EVENTS_INSERT}
+    `${slaEventsInsert('v.id')}
      on conflict (tenant_id, ticket_id, metric, cycle, kind, threshold) where kind in ('warning', 'breached') do nothing
-     returning id, ticket_id, metric, kind, cycle, threshold`,
-    [tenantId, slaEventsJson(rows)],
+     returning id`,
+    [tenantId, document],
   );
-  return new Map(inserted.map((r) => [slaAlertKey(r.ticket_id, r), r.id]));
+  return new Set(inserted.map((r) => r.id));
 }
 
 /** A PostgreSQL text[] literal, passed as one value. */

@@ -4,6 +4,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ClockService } from '../common/clock/clock.service';
 import { AppConfig } from '../config/app-config.service';
 import { enterTenant } from '../database/rls';
+import { whileRunning } from '../database/while-running';
 import { evaluate, sameColumns } from './sla-clock';
 import { RecipientLookup, SlaAlerts, type TicketAlert } from './sla-alerts.service';
 import type { SlaColumns, SlaEventDraft } from './sla-state';
@@ -133,8 +134,10 @@ export class SlaJob implements OnApplicationBootstrap, BeforeApplicationShutdown
       for (const event of outcome.events) events.push({ ticketId: ticket.id, event });
       for (const alert of outcome.alerts) alerts.push({ ticket, alert });
     }
-    await saveSlaColumns(em, tenantId, writes);
+    const staff = alerts.length > 0 ? await new RecipientLookup(em, tenantId).staff() : null;
+    // the alerts' rows, notifications and events are built while PostgreSQL updates the tickets
+    const [, prepared] = await whileRunning(saveSlaColumns(em, tenantId, writes), () => staff && this.alerts.prepare(alerts, staff));
     await insertSlaEvents(em, tenantId, events);
-    return this.alerts.raise(em, tenantId, alerts, new RecipientLookup(em, tenantId));
+    return prepared ? this.alerts.record(em, tenantId, prepared) : 0;
   }
 }

@@ -12,8 +12,7 @@ export class User extends BaseEntity<'active' | 'phone' | 'tokenVersion' | 'last
   /** Only super admins live outside every tenant (see TenantSubscriber). */
   static allowsNoTenant = (user: unknown) => (user as User).role === 'super_admin';
 
-  /** Null only for super admins. Tenant-filtered like every tenant-owned row. */
-  @Index()
+  /** Null only for super admins. Tenant-filtered like every tenant-owned row (indexed by (tenant_id, role) and (tenant_id, id)). */
   @Property({ type: 'uuid', nullable: true })
   tenantId!: string | null;
 
