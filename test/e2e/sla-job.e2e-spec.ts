@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { forkForTenant } from '../../backend/src/database/tenant.filter';
-import { SlaAlerts } from '../../backend/src/sla/sla-alerts.service';
+import { ALERTS_PER_USER, SlaAlerts } from '../../backend/src/sla/sla-alerts.service';
 import { SLA_DUE_SQL, SLA_JOB_INTERVAL, SlaJob } from '../../backend/src/sla/sla.job';
 import type { TestApp } from '../support/app';
 import { createTenantFixture, tokenFor, type StaffMember, type TenantFixture } from '../support/fixtures';
@@ -198,6 +198,47 @@ describe('the SLA job', () => {
     // the same again: nothing new, nothing announced
     expect(await inTenant((em) => alerts.record(em, f.tenant.id, alerts.prepare([breach(first, 9), breach(second, 9)], staff)))).toBe(0);
     expect(await outboxCount('sla.breached', second.id)).toBe(1);
+  });
+
+  it(`notifies each user of ${ALERTS_PER_USER} alerts of a batch by name and sums up the rest in one notification; every alert is published`, async () => {
+    const f = await createTenantFixture(one);
+    await createPolicy(one, f, { firstResponseMinutes: 30 });
+    const count = ALERTS_PER_USER + 3;
+    const tickets: TicketBody[] = [];
+    for (let i = 0; i < count; i++) tickets.push(await createTicket(one, f, { assigneeId: f.agent.id }));
+    clock.set(minutesAfter(tickets.at(-1)!.createdAt, 31));
+    // (tickets other tests left behind may fall due at the same time)
+    expect((await runJob(one)).alerts).toBeGreaterThanOrEqual(count);
+
+    const slaNotifications = async (member: StaffMember) =>
+      (
+        await request(one.server)
+          .get('/api/v1/notifications')
+          .set(tokenFor(one, member, f.tenant.id))
+          .query({ filter: JSON.stringify({ type: ['sla.warning', 'sla.breached'] }), perPage: 100 })
+          .expect(200)
+      ).body as { title: string; body: string; resource: string; resourceId: string | null }[];
+    for (const member of [f.agent, f.supervisor, f.admin]) {
+      const received = await slaNotifications(member);
+      const byName = received.filter((n) => n.resourceId !== null);
+      const summaries = received.filter((n) => n.resourceId === null);
+      expect(byName).toHaveLength(ALERTS_PER_USER);
+      expect(summaries).toEqual([expect.objectContaining({ title: '3 more SLA alerts: 3 breached', resource: 'tickets' })]);
+      // the summary names the tickets that had no notification of their own
+      const own = new Set(byName.map((n) => n.resourceId));
+      const rest = tickets.filter((tk) => !own.has(tk.id)).map((tk) => `#${tk.number}`);
+      expect(summaries[0].body).toBe(`Tickets ${rest.join(', ')}`);
+    }
+    // every breach reaches the tenant's screens; its notifiedUserIds name only who was notified of it by name
+    const published = await one.orm.em
+      .getConnection()
+      .execute<{ ticket_id: string; notified: string[] }[]>(
+        `select resource_id as ticket_id, payload->'notifiedUserIds' as notified from outbox_events where name = 'sla.breached' and resource_id = any(?::uuid[])`,
+        [`{${tickets.map((tk) => tk.id).join(',')}}`],
+      );
+    expect(published).toHaveLength(count);
+    expect(published.filter((e) => e.notified.length === 3)).toHaveLength(ALERTS_PER_USER);
+    expect(published.filter((e) => e.notified.length === 0)).toHaveLength(3);
   });
 
   it('finds due tickets through the index on their next warning or due time, not by scanning open tickets', async () => {

@@ -76,17 +76,69 @@ export class SlaAlerts {
     return recorded.size;
   }
 
+  /**
+   * One notification per alert and recipient, up to ALERTS_PER_USER per user (breaches first);
+   * beyond that a user gets one summary notification for the rest. Every alert is published, its
+   * `notifiedUserIds` naming the users notified of it by name (their UIs toast it).
+   */
   private announce(alerts: readonly IdentifiedAlert[], staff: TenantStaff): PreparedNotifications {
+    const byName = new Map<IdentifiedAlert, string[]>();
+    const summed = new Map<string, IdentifiedAlert[]>();
+    const named = new Map<string, number>();
+    for (const a of [...alerts.filter(isBreach), ...alerts.filter((a) => !isBreach(a))]) {
+      const userIds: string[] = [];
+      for (const userId of recipientsOf(a.ticket, a.alert, staff)) {
+        const count = named.get(userId) ?? 0;
+        if (count < ALERTS_PER_USER) {
+          named.set(userId, count + 1);
+          userIds.push(userId);
+        } else {
+          const rest = summed.get(userId);
+          if (rest) rest.push(a);
+          else summed.set(userId, [a]);
+        }
+      }
+      byName.set(a, userIds);
+    }
     const notices: Notice[] = [];
     const events: PublishInput[] = [];
-    for (const { id, ticket, alert } of alerts) {
-      const userIds = recipientsOf(ticket, alert, staff);
-      notices.push({ userIds, input: noticeOf(ticket, alert) });
-      events.push(alertEvent(id, ticket, alert, userIds));
+    for (const a of alerts) {
+      const userIds = byName.get(a)!;
+      if (userIds.length > 0) notices.push({ userIds, input: noticeOf(a.ticket, a.alert) });
+      events.push(alertEvent(a.id, a.ticket, a.alert, userIds));
     }
+    for (const [userId, rest] of summed) notices.push({ userIds: [userId], input: summaryOf(rest) });
     return this.notifications.prepareMany(notices, events);
   }
 }
+
+/**
+ * SLA notifications one user gets by name from one batch of the job (a tenant's due tickets, up to
+ * SLA_BATCH): when a queue falls behind at once, an agent or supervisor reads twenty alerts and a
+ * summary of the rest, not a thousand notifications (and toasts).
+ */
+export const ALERTS_PER_USER = 20;
+
+const isBreach = (a: TicketAlert) => a.alert.kind === 'breached';
+
+/** The notification that stands for a user's alerts beyond ALERTS_PER_USER; it opens the tickets list. */
+function summaryOf(alerts: readonly TicketAlert[]): NotifyInput {
+  const breaches = alerts.filter(isBreach).length;
+  const warnings = alerts.length - breaches;
+  const counts = [breaches > 0 ? `${breaches} breached` : null, warnings > 0 ? `${warnings} at a warning threshold` : null].filter(Boolean).join(', ');
+  const numbers = [...new Set(alerts.map((a) => a.ticket.number))].sort((x, y) => x - y);
+  const shown = numbers.slice(0, SUMMARY_TICKETS).map((n) => `#${n}`).join(', ');
+  return {
+    type: breaches > 0 ? 'sla.breached' : 'sla.warning',
+    title: `${alerts.length} more SLA ${alerts.length === 1 ? 'alert' : 'alerts'}: ${counts}`,
+    body: `Tickets ${shown}${numbers.length > SUMMARY_TICKETS ? ` and ${numbers.length - SUMMARY_TICKETS} more` : ''}`,
+    resource: 'tickets',
+    resourceId: null,
+  };
+}
+
+/** Ticket numbers a summary notification lists. */
+const SUMMARY_TICKETS = 10;
 
 /** A warning goes to the assignee (or, unassigned, the supervisors); a breach to the assignee, supervisors and org admins. */
 function recipientsOf(ticket: AlertTicket, alert: SlaAlert, staff: TenantStaff): string[] {
