@@ -16,6 +16,7 @@ const CHUNK = 250_000;
 async function generateCalls(ctx: BenchContext, count: number): Promise<void> {
   const agents = ctx.users.filter((u) => u.role === 'agent').map((u) => u.id);
   const spanSeconds = 180 * 86_400;
+  const restoreIndexes = await dropSecondaryIndexes(ctx, 'call_logs');
   for (let start = 1; start <= count; start += CHUNK) {
     const end = Math.min(count, start + CHUNK - 1);
     const t = Date.now();
@@ -38,9 +39,36 @@ async function generateCalls(ctx: BenchContext, count: number): Promise<void> {
     );
     ctx.log(`analytics: calls ${start.toLocaleString('en')}–${end.toLocaleString('en')} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
+  await restoreIndexes();
   await ctx.db.query('vacuum analyze call_logs');
   await ctx.db.query('vacuum analyze call_daily_rollups');
   await ctx.db.query('vacuum analyze call_daily_talk_times');
+}
+
+/**
+ * Drops `table`'s indexes that back no constraint and returns how to build them again, each from
+ * its own definition: building an index over 2,000,000 rows once is several times faster than
+ * updating eight of them row by row (analytics' data took 260 s of a 790 s run on a slow VM).
+ */
+async function dropSecondaryIndexes(ctx: BenchContext, table: string): Promise<() => Promise<void>> {
+  const { rows } = await ctx.db.query<{ name: string; definition: string }>(
+    `select i.indexname as name, i.indexdef as definition from pg_indexes i
+      where i.schemaname = 'public' and i.tablename = $1
+        and not exists (select 1 from pg_constraint c where c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
+    [table],
+  );
+  for (const { name } of rows) await ctx.db.query(`drop index "${name}"`);
+  return async () => {
+    const t = Date.now();
+    const client = await ctx.db.connect();
+    try {
+      await client.query(`set maintenance_work_mem = '256MB'`);
+      for (const { definition } of rows) await client.query(definition);
+    } finally {
+      client.release();
+    }
+    ctx.log(`analytics: ${rows.length} indexes of ${table} built again in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  };
 }
 
 /** The figures of an answer, without what depends on the moment of the request. */
