@@ -69,14 +69,42 @@ export async function generateData(pool: Pool, o: { tickets: number; agents: num
     [`bench-${run}`, `other-${run}`],
   );
   const [tenantId, otherTenantId] = tenants.rows.map((r) => r.id);
-  for (const [tid, label] of [[tenantId, 'bench'], [otherTenantId, 'other']]) {
-    await generateTenantData(pool, { ...o, tenantId: tid, label: `${label}-${run}`, passwordHash }, log);
-  }
+  await withoutSecondaryIndexes(pool, 'tickets', log, async () => {
+    for (const [tid, label] of [[tenantId, 'bench'], [otherTenantId, 'other']]) {
+      await generateTenantData(pool, { ...o, tenantId: tid, label: `${label}-${run}`, passwordHash }, log);
+    }
+  });
   log('vacuum analyze');
   await pool.query('vacuum analyze tickets');
   await pool.query('vacuum analyze users');
   const users = await pool.query<BenchUser>(`select id, email, role from users where tenant_id = $1 order by email`, [tenantId]);
   return { tenantId, otherTenantId, users: users.rows, password };
+}
+
+/**
+ * Runs `fill` with `table`'s indexes that back no constraint dropped, then builds them again, each
+ * from its own definition: building an index over hundreds of thousands of rows once is several
+ * times faster than updating it row by row (data generation was most of a full run's setup on a
+ * slow VM: 2,000,000 calls 260 -> 160 s).
+ */
+export async function withoutSecondaryIndexes(pool: Pool, table: string, log: (m: string) => void, fill: () => Promise<void>): Promise<void> {
+  const { rows } = await pool.query<{ name: string; definition: string }>(
+    `select i.indexname as name, i.indexdef as definition from pg_indexes i
+      where i.schemaname = 'public' and i.tablename = $1
+        and not exists (select 1 from pg_constraint c where c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
+    [table],
+  );
+  for (const { name } of rows) await pool.query(`drop index "${name}"`);
+  await fill();
+  const started = Date.now();
+  const client = await pool.connect();
+  try {
+    await client.query(`set maintenance_work_mem = '256MB'`);
+    for (const { definition } of rows) await client.query(definition);
+  } finally {
+    client.release();
+  }
+  log(`  ${rows.length} indexes of ${table} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** A new tenant with `tickets` tickets and `calls` call logs (the scaling runs), every user with the bench password. */

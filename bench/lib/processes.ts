@@ -51,7 +51,7 @@ export function rssMb(pid: number): number {
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     return Math.round(kb / 1024);
   } catch {
-    return process.platform === 'linux' ? NaN : NaN;
+    return NaN;
   }
 }
 

@@ -1,4 +1,5 @@
 import { freePort } from '../../backend/src/database/embedded-postgres';
+import { withoutSecondaryIndexes } from '../lib/database';
 import { alternate, throughputRows } from '../lib/ab';
 import type { LoadResult } from '../lib/load';
 import { startTsServer } from '../lib/processes';
@@ -16,59 +17,33 @@ const CHUNK = 250_000;
 async function generateCalls(ctx: BenchContext, count: number): Promise<void> {
   const agents = ctx.users.filter((u) => u.role === 'agent').map((u) => u.id);
   const spanSeconds = 180 * 86_400;
-  const restoreIndexes = await dropSecondaryIndexes(ctx, 'call_logs');
-  for (let start = 1; start <= count; start += CHUNK) {
-    const end = Math.min(count, start + CHUNK - 1);
-    const t = Date.now();
-    await ctx.db.query(
-      `insert into call_logs (id, tenant_id, direction, status, outcome, missed_reason, from_number, to_number, started_at, answered_at, ended_at,
-                              talk_seconds, ring_seconds, agent_id, lead_match, source)
-       select gen_random_uuid(), $1, d.direction, 'completed', d.outcome, d.missed_reason,
-              case when d.direction = 'inbound' then '+1415' || lpad((i % 9000000)::text, 7, '0') else '+14155550100' end,
-              case when d.direction = 'inbound' then '+14155550100' else '+1415' || lpad((i % 9000000)::text, 7, '0') end,
-              d.started_at, case when d.outcome = 'answered' then d.started_at + interval '8 seconds' end,
-              d.started_at + interval '8 seconds' + make_interval(secs => d.talk),
-              d.talk, 8, ($4::uuid[])[1 + i % array_length($4::uuid[], 1)], 'none', 'api'
-         from generate_series($2::int, $3::int) i,
-              lateral (select (case when i % 3 = 0 then 'outbound' else 'inbound' end)::call_direction as direction,
-                              (case when i % 5 = 0 then 'missed' else 'answered' end)::call_outcome as outcome,
-                              (case when i % 5 = 0 then 'no_answer' end)::call_missed_reason as missed_reason,
-                              case when i % 5 = 0 then 0 else 30 + (i::bigint * 7919) % 600 end::int as talk,
-                              now() - make_interval(secs => (i::bigint * ${spanSeconds} / ${count})::float8) as started_at) d`,
-      [ctx.tenantId, start, end, agents],
-    );
-    ctx.log(`analytics: calls ${start.toLocaleString('en')}–${end.toLocaleString('en')} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  }
-  await restoreIndexes();
+  await withoutSecondaryIndexes(ctx.db, 'call_logs', ctx.log, async () => {
+    for (let start = 1; start <= count; start += CHUNK) {
+      const end = Math.min(count, start + CHUNK - 1);
+      const t = Date.now();
+      await ctx.db.query(
+        `insert into call_logs (id, tenant_id, direction, status, outcome, missed_reason, from_number, to_number, started_at, answered_at, ended_at,
+                                talk_seconds, ring_seconds, agent_id, lead_match, source)
+         select gen_random_uuid(), $1, d.direction, 'completed', d.outcome, d.missed_reason,
+                case when d.direction = 'inbound' then '+1415' || lpad((i % 9000000)::text, 7, '0') else '+14155550100' end,
+                case when d.direction = 'inbound' then '+14155550100' else '+1415' || lpad((i % 9000000)::text, 7, '0') end,
+                d.started_at, case when d.outcome = 'answered' then d.started_at + interval '8 seconds' end,
+                d.started_at + interval '8 seconds' + make_interval(secs => d.talk),
+                d.talk, 8, ($4::uuid[])[1 + i % array_length($4::uuid[], 1)], 'none', 'api'
+           from generate_series($2::int, $3::int) i,
+                lateral (select (case when i % 3 = 0 then 'outbound' else 'inbound' end)::call_direction as direction,
+                                (case when i % 5 = 0 then 'missed' else 'answered' end)::call_outcome as outcome,
+                                (case when i % 5 = 0 then 'no_answer' end)::call_missed_reason as missed_reason,
+                                case when i % 5 = 0 then 0 else 30 + (i::bigint * 7919) % 600 end::int as talk,
+                                now() - make_interval(secs => (i::bigint * ${spanSeconds} / ${count})::float8) as started_at) d`,
+        [ctx.tenantId, start, end, agents],
+      );
+      ctx.log(`analytics: calls ${start.toLocaleString('en')}–${end.toLocaleString('en')} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+  });
   await ctx.db.query('vacuum analyze call_logs');
   await ctx.db.query('vacuum analyze call_daily_rollups');
   await ctx.db.query('vacuum analyze call_daily_talk_times');
-}
-
-/**
- * Drops `table`'s indexes that back no constraint and returns how to build them again, each from
- * its own definition: building an index over 2,000,000 rows once is several times faster than
- * updating eight of them row by row (analytics' data took 260 s of a 790 s run on a slow VM).
- */
-async function dropSecondaryIndexes(ctx: BenchContext, table: string): Promise<() => Promise<void>> {
-  const { rows } = await ctx.db.query<{ name: string; definition: string }>(
-    `select i.indexname as name, i.indexdef as definition from pg_indexes i
-      where i.schemaname = 'public' and i.tablename = $1
-        and not exists (select 1 from pg_constraint c where c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
-    [table],
-  );
-  for (const { name } of rows) await ctx.db.query(`drop index "${name}"`);
-  return async () => {
-    const t = Date.now();
-    const client = await ctx.db.connect();
-    try {
-      await client.query(`set maintenance_work_mem = '256MB'`);
-      for (const { definition } of rows) await client.query(definition);
-    } finally {
-      client.release();
-    }
-    ctx.log(`analytics: ${rows.length} indexes of ${table} built again in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  };
 }
 
 /** The figures of an answer, without what depends on the moment of the request. */
