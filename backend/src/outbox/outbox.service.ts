@@ -6,6 +6,7 @@ import { OutboxEvent } from './outbox-event.entity';
 import { currentTenantId, MissingTenantError } from '../database/tenant.filter';
 import type { OutboxRow } from './outbox.sql';
 import { executeBound } from '../database/bound-sql';
+import { addToGroup } from '../common/collections/group';
 
 export interface PublishInput<N extends EventName = EventName> {
   name: N;
@@ -105,12 +106,7 @@ const ownRow = (e: PublishInput): RowValues => ({
 /** `fresh` events grouped by name and subject, in order, EVENTS_PER_ROW to a row; the row is its own resource. */
 function sharedRows(fresh: readonly PublishInput[]): RowValues[] {
   const groups = new Map<string, PublishInput[]>();
-  for (const e of fresh) {
-    const key = `${e.name} ${e.subject}`;
-    const group = groups.get(key);
-    if (group) group.push(e);
-    else groups.set(key, [e]);
-  }
+  for (const e of fresh) addToGroup(groups, `${e.name} ${e.subject}`, e);
   const rows: RowValues[] = [];
   for (const group of groups.values()) {
     for (let i = 0; i < group.length; i += EVENTS_PER_ROW) {

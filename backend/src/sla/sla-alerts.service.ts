@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SlaMetric } from '@callpro/contracts';
 import { NotificationsService, type Notice, type NotifyInput, type PreparedNotifications } from '../notifications/notifications.service';
 import type { PublishInput } from '../outbox/outbox.service';
+import { addToGroup } from '../common/collections/group';
 import type { SlaAlert } from './sla-state';
 import { insertSlaAlerts, slaAlertsDocument, type AlertTicket } from './sla-tickets.sql';
 
@@ -92,11 +93,7 @@ export class SlaAlerts {
         if (count < ALERTS_PER_USER) {
           named.set(userId, count + 1);
           userIds.push(userId);
-        } else {
-          const rest = summed.get(userId);
-          if (rest) rest.push(a);
-          else summed.set(userId, [a]);
-        }
+        } else addToGroup(summed, userId, a);
       }
       byName.set(a, userIds);
     }

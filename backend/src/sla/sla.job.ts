@@ -2,6 +2,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ClockService } from '../common/clock/clock.service';
+import { addToGroup } from '../common/collections/group';
 import { AppConfig } from '../config/app-config.service';
 import { enterTenant } from '../database/rls';
 import { whileRunning } from '../database/while-running';
@@ -105,11 +106,7 @@ export class SlaJob implements OnApplicationBootstrap, BeforeApplicationShutdown
     if (!locked) return null;
     const due: { id: string; tenant_id: string }[] = await em.execute(SLA_DUE_SQL, [now, SLA_BATCH]);
     const byTenant = new Map<string, string[]>();
-    for (const row of due) {
-      const ids = byTenant.get(row.tenant_id);
-      if (ids) ids.push(row.id);
-      else byTenant.set(row.tenant_id, [row.id]);
-    }
+    for (const row of due) addToGroup(byTenant, row.tenant_id, row.id);
     let alerts = 0;
     for (const [tenantId, ids] of byTenant) alerts += await this.tenantBatch(em, tenantId, ids, now);
     return { tickets: due.length, alerts };
