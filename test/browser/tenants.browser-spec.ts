@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { createSuperAdmin, type StaffMember } from '../support/fixtures';
-import { browserSuite } from '../support/browser';
+import { browserSuite, openCreateForm } from '../support/browser';
 
 /** A super admin creates tenants, with the default configuration or without it. */
 describe('browser: tenant creation', () => {
@@ -20,9 +20,7 @@ describe('browser: tenant creation', () => {
   };
 
   const createTenant = async (page: Page, slug: string, provisionDefaults: boolean) => {
-    await page.getByRole('menuitem', { name: 'Tenants' }).click();
-    await page.waitForURL(/#\/tenants/);
-    await page.getByRole('link', { name: /create/i }).first().click();
+    await openCreateForm(page, 'Tenants', 'tenants');
     await page.locator('input[name="name"]').fill(`Tenant ${slug}`);
     await page.locator('input[name="slug"]').fill(slug);
     const defaults = page.getByLabel('Start with the default configuration');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { browserSuite } from '../support/browser';
+import { browserSuite, openCreateForm } from '../support/browser';
 
 /** Foundation acceptance: an org admin creates a user and sees it listed; an agent has no Users menu. */
 describe('browser: users administration', () => {
@@ -7,9 +7,7 @@ describe('browser: users administration', () => {
 
   ui.test('lets an org admin create a user and then lists it', 'users-admin-create', async () => {
     const page = await ui.loginAs(ui.tenant.admin);
-    await page.getByRole('menuitem', { name: 'Users' }).click();
-    await page.waitForURL(/#\/users/);
-    await page.getByRole('link', { name: /create/i }).first().click();
+    await openCreateForm(page, 'Users', 'users');
     const email = `new.hire.${Date.now()}@example.test`;
     await page.locator('input[name="name"]').fill('New Hire');
     await page.locator('input[name="email"]').fill(email);

@@ -84,6 +84,20 @@ export async function uiLogin(page: Page, baseUrl: string, email: string, passwo
   await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 15_000 });
 }
 
+/**
+ * Opens a resource's create form the way a person does: its menu item, the list, then the list's
+ * Create button. It waits for the list's first row before clicking, as a person waits for the page
+ * to settle: a click while the list is still loading can land on a moving button, and react-admin
+ * syncs the list's parameters into the URL as it mounts.
+ */
+export async function openCreateForm(page: Page, menuItem: string, resource: string): Promise<void> {
+  await page.getByRole('menuitem', { name: menuItem }).click();
+  await page.waitForURL(new RegExp(`#/${resource}(\\?|$)`));
+  await page.locator('table tbody tr').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.getByRole('link', { name: /create/i }).first().click();
+  await page.waitForURL(new RegExp(`#/${resource}/create`), { timeout: 15_000 });
+}
+
 /** Saves a screenshot under test-results/ when a browser test fails, so a person can look. */
 export async function screenshotOnFailure(page: Page | undefined, name: string): Promise<void> {
   if (!page) return;
