@@ -66,7 +66,7 @@ export function throughputRows(
   ctx: BenchContext,
   scenario: string,
   pairs: Pairs<LoadResult>,
-  targets: { minRatio: number; maxP99Ratio?: number; unit?: string; note?: string },
+  targets: { minRatio?: number; maxP99Ratio?: number; unit?: string; note?: string },
 ): ResultRow[] {
   const ratios = pairs.app.map((a, i) => round(a.reqPerSec / pairs.baseline[i].reqPerSec, 3));
   const p99Ratios = pairs.app.map((a, i) => round(a.latency.p99 / Math.max(pairs.baseline[i].latency.p99, 1), 3));
@@ -85,8 +85,8 @@ export function throughputRows(
       pairRatios: ratios,
       appLatency,
       baselineLatency,
-      target: `≥ ${targets.minRatio * 100}% of baseline`,
-      pass: ratio >= targets.minRatio,
+      target: targets.minRatio === undefined ? undefined : `≥ ${targets.minRatio * 100}% of baseline`,
+      pass: targets.minRatio === undefined ? null : ratio >= targets.minRatio,
       dataSize: ctx.dataSize,
       note: [targets.note, cpuNote(pairs)].filter(Boolean).join('; ') || undefined,
     },
