@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { Pool } from 'pg';
 import { ingestBulk, ingestCall } from './call-baseline';
+import { listenUntilSigterm, withBody } from './raw-http';
 import { EXACT_TOTAL_LIMIT, PAGE_SIZE, TICKET_SQL, searchParams } from './ticket-sql';
 
 const INGEST: Record<string, { run: typeof ingestCall; status: number }> = {
@@ -30,19 +31,10 @@ const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const ingest = req.method === 'POST' ? INGEST[url.pathname] : undefined;
   if (ingest) {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      ingest.run(pool, tenantId, Buffer.concat(chunks).toString()).then(
-        (answer) => {
-          res.writeHead(ingest.status, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify(answer));
-        },
-        (e: unknown) => {
-          res.statusCode = 500;
-          res.end(String(e));
-        },
-      );
+    withBody(req, res, async (body) => {
+      const answer = await ingest.run(pool, tenantId, body);
+      res.writeHead(ingest.status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(answer));
     });
     return;
   }
@@ -72,8 +64,4 @@ const server = http.createServer((req, res) => {
     },
   );
 });
-server.listen(Number(process.env.PORT), '127.0.0.1');
-process.on('SIGTERM', () => {
-  server.close();
-  void pool.end().then(() => process.exit(0));
-});
+listenUntilSigterm(server, pool);

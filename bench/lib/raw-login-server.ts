@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { verify } from '@node-rs/argon2';
 import { Pool } from 'pg';
 import { Slots } from '../../backend/src/auth/passwords';
+import { listenUntilSigterm, withBody } from './raw-http';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const argon2Slots = new Slots(availableParallelism());
@@ -57,23 +58,10 @@ const server = http.createServer((req, res) => {
     res.end('ok');
     return;
   }
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
-    login(Buffer.concat(chunks).toString()).then(
-      ({ status, answer }) => {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(answer === undefined ? undefined : JSON.stringify(answer));
-      },
-      (e: unknown) => {
-        res.statusCode = 500;
-        res.end(String(e));
-      },
-    );
+  withBody(req, res, async (body) => {
+    const { status, answer } = await login(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(answer === undefined ? undefined : JSON.stringify(answer));
   });
 });
-server.listen(Number(process.env.PORT), '127.0.0.1');
-process.on('SIGTERM', () => {
-  server.close();
-  void pool.end().then(() => process.exit(0));
-});
+listenUntilSigterm(server, pool);
