@@ -1,13 +1,16 @@
 import type { Pool } from 'pg';
 
 /**
- * Marks every undelivered outbox row delivered, as a relay step would, without sending it: for
+ * Empties the outbox, undelivered rows included, as if a relay had delivered and pruned them: for
  * the bulk scenario, whose runs each leave tens of thousands of events (the baseline's too) that
  * no socket listens to. Their delivery is not what that scenario measures (live-events measures
- * it), and relaying them took most of its time. Rows a relay holds are waited for and skipped.
+ * it), and relaying them took most of its time. TRUNCATE waits only for the relay step in flight;
+ * an UPDATE marking the rows delivered queued behind one relay step after another (the relay
+ * claims `for update skip locked`, so each step skipped the rows the UPDATE held and took rows
+ * ahead of it): once 44 s for 17,000 rows.
  */
 export async function outboxBacklogSkipped(db: Pool): Promise<void> {
-  await db.query('update outbox_events set delivered_at = now() where delivered_at is null');
+  await db.query('truncate outbox_events');
 }
 
 /**

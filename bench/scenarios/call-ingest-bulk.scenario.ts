@@ -17,7 +17,7 @@ const CONNECTIONS = 4;
  * statement. The app does the same writes (calls + one outbox row per written call) plus per-item
  * validation, E.164, agent check, lead matching and the per-item 200 answer. Both sides hold 10
  * pooled PostgreSQL connections. rows/s = req/s × 1,000. Each run starts with the app's outbox
- * relay idle: the previous run's events (the baseline's too) are marked delivered unsent
+ * relay idle: the previous run's events (the baseline's too) are dropped unsent
  * (outboxBacklogSkipped), since relaying ~60,000 of them would compete with the next run.
  */
 const scenario: Scenario = {
