@@ -16,12 +16,16 @@ export interface Pairs<T> {
   appCpu: CpuPerRequest[];
 }
 
-/** Warms both sides up once, then alternates baseline and app runs (A B A B …). */
+/**
+ * Warms both sides up once, then alternates baseline and app runs (A B A B …). The CPU per request
+ * is read of the process `appPid` (the app unless another server stands on the "app" side).
+ */
 export async function alternate<T>(
   ctx: BenchContext,
   scenario: string,
   runBaseline: (warmup: boolean) => Promise<T>,
   runApp: (warmup: boolean) => Promise<T>,
+  appPid = ctx.app.pid,
 ): Promise<Pairs<T>> {
   ctx.log(`${scenario}: warming up`);
   await runBaseline(true);
@@ -31,9 +35,9 @@ export async function alternate<T>(
     ctx.log(`${scenario}: run ${k}/${ctx.pairs} baseline`);
     out.baseline.push(await runBaseline(false));
     ctx.log(`${scenario}: run ${k}/${ctx.pairs} app`);
-    const before = processCpu(ctx.app.pid);
+    const before = processCpu(appPid);
     const result = await runApp(false);
-    const after = processCpu(ctx.app.pid);
+    const after = processCpu(appPid);
     out.app.push(result);
     const requests = (result as { requests?: number }).requests;
     if (requests) {

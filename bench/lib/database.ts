@@ -95,16 +95,24 @@ export async function withoutSecondaryIndexes(pool: Pool, table: string, log: (m
     [table],
   );
   for (const { name } of rows) await pool.query(`drop index "${name}"`);
-  await fill();
+  try {
+    await fill();
+  } finally {
+    // also after a failed fill: a BENCH_DATABASE_URL database must not be left without them
+    await buildIndexes(pool, table, rows.map((r) => r.definition), log);
+  }
+}
+
+async function buildIndexes(pool: Pool, table: string, definitions: string[], log: (m: string) => void): Promise<void> {
   const started = Date.now();
   const client = await pool.connect();
   try {
     await client.query(`set maintenance_work_mem = '256MB'`);
-    for (const { definition } of rows) await client.query(definition);
+    for (const definition of definitions) await client.query(definition);
   } finally {
     client.release();
   }
-  log(`  ${rows.length} indexes of ${table} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`  ${definitions.length} indexes of ${table} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** A new tenant with `tickets` tickets and `calls` call logs (the scaling runs), every user with the bench password. */
