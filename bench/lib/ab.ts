@@ -16,8 +16,19 @@ export interface Pairs<T> {
   appCpu: CpuPerRequest[];
 }
 
+/** How the app side is warmed up before the measured runs. */
+export interface WarmUp {
+  /**
+   * Repeat the app's warm-up run until its event-loop CPU per request stops falling (two runs in
+   * a row without a 3% gain on the best), for at most this many seconds. For routes that see few
+   * requests per second (login: argon2 caps it near 100/s on one core), whose code V8 optimises
+   * only after thousands of calls; one short run leaves them in baseline-compiled code.
+   */
+  untilSteadyMaxSeconds?: number;
+}
+
 /**
- * Warms both sides up once, then alternates baseline and app runs (A B A B …). The CPU per request
+ * Warms both sides up, then alternates baseline and app runs (A B A B …). The CPU per request
  * is read of the process `appPid` (the app unless another server stands on the "app" side).
  */
 export async function alternate<T>(
@@ -26,27 +37,48 @@ export async function alternate<T>(
   runBaseline: (warmup: boolean) => Promise<T>,
   runApp: (warmup: boolean) => Promise<T>,
   appPid = ctx.app.pid,
+  warmUp: WarmUp = {},
 ): Promise<Pairs<T>> {
   ctx.log(`${scenario}: warming up`);
   await runBaseline(true);
   await runApp(true);
+  if (warmUp.untilSteadyMaxSeconds && !ctx.smoke) await warmUntilSteady(ctx, scenario, () => runApp(true), appPid, warmUp.untilSteadyMaxSeconds);
   const out: Pairs<T> = { app: [], baseline: [], appCpu: [] };
   for (let k = 1; k <= ctx.pairs; k++) {
     ctx.log(`${scenario}: run ${k}/${ctx.pairs} baseline`);
     out.baseline.push(await runBaseline(false));
     ctx.log(`${scenario}: run ${k}/${ctx.pairs} app`);
-    const before = processCpu(appPid);
-    const result = await runApp(false);
-    const after = processCpu(appPid);
+    const { result, cpu } = await measuredRun(() => runApp(false), appPid);
     out.app.push(result);
-    const requests = (result as { requests?: number }).requests;
-    if (requests) {
-      const cpu = { mainMs: round(((after.main - before.main) * 1000) / requests, 2), othersMs: round(((after.others - before.others) * 1000) / requests, 2) };
+    if (cpu) {
       ctx.log(`${scenario}: app CPU per request ${cpu.mainMs} ms event loop + ${cpu.othersMs} ms other threads`);
       out.appCpu.push(cpu);
     }
   }
   return out;
+}
+
+/** One run and the CPU per request it cost process `pid` (null if the result counts no requests). */
+async function measuredRun<T>(run: () => Promise<T>, pid: number): Promise<{ result: T; cpu: CpuPerRequest | null }> {
+  const before = processCpu(pid);
+  const result = await run();
+  const after = processCpu(pid);
+  const requests = (result as { requests?: number }).requests;
+  if (!requests) return { result, cpu: null };
+  return { result, cpu: { mainMs: round(((after.main - before.main) * 1000) / requests, 2), othersMs: round(((after.others - before.others) * 1000) / requests, 2) } };
+}
+
+async function warmUntilSteady<T>(ctx: BenchContext, scenario: string, run: () => Promise<T>, pid: number, maxSeconds: number): Promise<void> {
+  const deadline = Date.now() + maxSeconds * 1000;
+  let best = Infinity;
+  let stale = 0;
+  while (stale < 2 && Date.now() < deadline) {
+    const { cpu } = await measuredRun(run, pid);
+    if (!cpu) return;
+    ctx.log(`${scenario}: warming up, app event loop ${cpu.mainMs} ms per request`);
+    stale = cpu.mainMs < best * 0.97 ? 0 : stale + 1;
+    best = Math.min(best, cpu.mainMs);
+  }
 }
 
 /** "app CPU per request …" for a row's note: the median run's figures. */

@@ -1,5 +1,6 @@
 import { spawnNodePinned, SERVER_CPU, tsxArgs } from './processes';
 import type { LoadResult } from './load';
+import type { WarmUp } from './ab';
 import type { BenchContext } from './types';
 
 /** argon2id verify alone on the server CPU, at its best there (one at a time per CPU: bench/lib/argon2-loop.ts). */
@@ -30,3 +31,6 @@ export const loginBodies = (ctx: BenchContext): string[] => ctx.users.map((u) =>
 
 /** Seconds of one run: warm-ups are half as long. */
 export const runSeconds = (ctx: BenchContext) => (warmup: boolean) => (warmup ? Math.max(1, Math.ceil(ctx.duration / 2)) : ctx.duration);
+
+/** Logins come at ~100/s per core: their code needs a long warm-up before V8 has optimised it. */
+export const LOGIN_WARM_UP: WarmUp = { untilSteadyMaxSeconds: 60 };

@@ -1,6 +1,6 @@
 import { freePort } from '../../backend/src/database/embedded-postgres';
 import { alternate, throughputRows } from '../lib/ab';
-import { loginBodies, runSeconds, userHash, verifyLoop } from '../lib/argon2-baseline';
+import { LOGIN_WARM_UP, loginBodies, runSeconds, userHash, verifyLoop } from '../lib/argon2-baseline';
 import type { LoadResult } from '../lib/load';
 import { startTsServer } from '../lib/processes';
 import type { Scenario } from '../lib/types';
@@ -24,8 +24,8 @@ const scenario: Scenario = {
     try {
       const loginAt = (url: string) => (w: boolean) => ctx.load({ url, method: 'POST', bodies, connections: ctx.connections, duration: seconds(w) });
       const rawLogin = loginAt(raw.url);
-      const ceiling = await alternate<LoadResult>(ctx, 'login-ceiling (raw login vs argon2 alone)', (w) => verifyLoop(ctx, hash, seconds(w)), rawLogin, raw.pid);
-      const app = await alternate<LoadResult>(ctx, 'login-ceiling (app vs raw login)', rawLogin, loginAt(`${ctx.app.url}/api/v1/auth/login`));
+      const ceiling = await alternate<LoadResult>(ctx, 'login-ceiling (raw login vs argon2 alone)', (w) => verifyLoop(ctx, hash, seconds(w)), rawLogin, raw.pid, LOGIN_WARM_UP);
+      const app = await alternate<LoadResult>(ctx, 'login-ceiling (app vs raw login)', rawLogin, loginAt(`${ctx.app.url}/api/v1/auth/login`), ctx.app.pid, LOGIN_WARM_UP);
       const rows = [
         ...throughputRows(ctx, 'login-ceiling', ceiling, { unit: 'logins/s/core', note: 'the "app" column is the framework-free login server (bench/lib/raw-login-server.ts); no target: how near argon2 alone any login gets; its CPU per request is the raw server\'s' }),
         ...throughputRows(ctx, 'login-ceiling', app, { unit: 'logins/s/core', note: 'the baseline column is the framework-free login server; no target' }),

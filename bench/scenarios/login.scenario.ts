@@ -1,5 +1,5 @@
 import { alternate, throughputRows } from '../lib/ab';
-import { loginBodies, runSeconds, userHash, verifyLoop } from '../lib/argon2-baseline';
+import { LOGIN_WARM_UP, loginBodies, runSeconds, userHash, verifyLoop } from '../lib/argon2-baseline';
 import { median, round } from '../lib/stats';
 import type { Scenario } from '../lib/types';
 
@@ -24,6 +24,8 @@ const scenario: Scenario = {
         return r;
       },
       (w) => ctx.load({ url: `${ctx.app.url}/api/v1/auth/login`, method: 'POST', bodies, connections: ctx.connections, duration: seconds(w) }),
+      ctx.app.pid,
+      LOGIN_WARM_UP,
     );
     return throughputRows(ctx, 'login', pairs, {
       minRatio: 0.8,
