@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/app-config.service';
+import { queryOnPool } from '../database/bound-sql';
 import { currentTenantId } from '../database/tenant.filter';
 import { RefreshToken } from './refresh-token.entity';
 import { SessionCheck } from './session-check.service';
@@ -26,11 +27,12 @@ export class AuthSessions {
   /**
    * Starts a new family for a login and stamps the user's lastLoginAt, in one call of
    * auth_start_session (a login is otherwise all round trips: this replaces begin, set_config for
-   * the user's tenant, the writes and commit). Only for the user just authenticated by password.
+   * the user's tenant, the writes and commit). Only for the user just authenticated by password;
+   * outside any transaction (the call is one statement).
    */
   async startAtLogin(em: EntityManager, userId: string, loginAt: Date): Promise<string> {
     const { token, row } = this.newToken(userId, randomUUID());
-    await em.execute('select auth_start_session(?, ?, ?, ?, ?, ?)', [userId, loginAt, randomUUID(), row.familyId, row.tokenHash, row.expiresAt]);
+    await queryOnPool(em, 'select auth_start_session($1, $2, $3, $4, $5, $6)', [userId, loginAt, randomUUID(), row.familyId, row.tokenHash, row.expiresAt]);
     return token;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { packAbilityRules, type AppAbility, type Principal } from '@callpro/permissions';
 import { AppConfig } from '../config/app-config.service';
+import { queryOnPool } from '../database/bound-sql';
 import { forbidden, ProblemException } from '../common/errors/problem';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
@@ -52,8 +53,9 @@ export class AuthService {
    * same query (null: a super admin, no tenant).
    */
   private async userByEmail(email: string): Promise<{ user: AuthUser; tenantActive: boolean | null } | null> {
-    const rows: (Record<string, unknown> & { tenant_active: boolean | null })[] = await this.em.execute(
-      `select u.*, t.active as tenant_active from auth_user_by_email(?) u left join tenants t on t.id = u.tenant_id limit 1`,
+    const rows = await queryOnPool<Record<string, unknown> & { tenant_active: boolean | null }>(
+      this.em,
+      'select u.*, t.active as tenant_active from auth_user_by_email($1) u left join tenants t on t.id = u.tenant_id limit 1',
       [email],
     );
     if (!rows.length) return null;
