@@ -4,7 +4,8 @@ import helmet from 'helmet';
 
 /**
  * Helmet's security headers on every response. The admin UI is served from the same origin;
- * Swagger UI needs inline styles and scripts.
+ * Swagger UI needs inline styles and scripts. (Not @fastify/helmet: it built a new helmet
+ * middleware, parsing the CSP directives again, for every request.)
  */
 const securityHeadersMiddleware = helmet({
   contentSecurityPolicy: {
