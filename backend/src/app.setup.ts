@@ -5,12 +5,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import fastifyCors from '@fastify/cors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config.service';
 import { createValidationPipe } from './common/errors/validation.pipe';
-import { uiDistDir } from './common/http/spa-fallback';
+import { serveAdminUi, uiDistDir } from './common/http/admin-ui-assets';
 import { documentTransportProblems } from './common/http/transport-problems';
 import { PROBLEM_CONTENT_TYPE, problem } from './common/errors/problem';
 import { Draining } from './health/draining.service';
@@ -97,9 +96,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApi(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  if (config.get('SERVE_UI') && fs.existsSync(uiDistDir())) {
-    await app.register(fastifyStatic, { root: uiDistDir(), prefix: '/', wildcard: false, index: ['index.html'] });
-  }
+  if (config.get('SERVE_UI') && fs.existsSync(uiDistDir())) await app.register(serveAdminUi);
 }
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {

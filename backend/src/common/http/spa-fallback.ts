@@ -2,13 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { REVALIDATE, uiDistDir } from './admin-ui-assets';
 
 let indexHtml: string | null | undefined;
-
-/** Where the built admin UI lives (admin-ui/dist), found from the repo root. */
-export function uiDistDir(): string {
-  return path.resolve(__dirname, '../../../../admin-ui/dist');
-}
 
 /**
  * Serves the admin UI's index.html for unknown GET/HEAD paths outside /api, so that deep links
@@ -24,6 +20,6 @@ export function serveSpaFallback(error: unknown, req: FastifyRequest, reply: Fas
     indexHtml = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
   }
   if (indexHtml === null) return false;
-  void reply.status(200).type('text/html; charset=utf-8').send(indexHtml);
+  void reply.status(200).type('text/html; charset=utf-8').header('Cache-Control', REVALIDATE).send(indexHtml);
   return true;
 }
