@@ -46,7 +46,15 @@ export default defineConfig({
       '@callpro/permissions': path.join(libs, 'permissions/src/index.ts'),
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    sourcemap: false,
+    // the libraries (~90% of the code) in a chunk of their own: a new build of the app's code
+    // leaves it, and its name, unchanged, so browsers keep it cached across deploys
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] } } },
+  },
   server: {
     port: 5173,
     proxy: {
