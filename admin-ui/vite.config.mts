@@ -10,7 +10,8 @@ const libs = path.resolve(dir, '../libs');
 
 /**
  * Writes a .br and a .gz beside every built text file of 1 KB or more, once at build time; the
- * server sends them to browsers that accept them (@fastify/static `preCompressed`, app.setup.ts).
+ * server sends them to browsers that accept them (@fastify/static `preCompressed`:
+ * backend/src/common/http/admin-ui-assets.ts).
  * The bundle is ~2 MB of JavaScript, ~0.5 MB as brotli.
  */
 function precompress(): Plugin {
