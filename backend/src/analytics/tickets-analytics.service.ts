@@ -116,7 +116,7 @@ export class TicketsAnalyticsService {
       union all
       (select 'tag', tag, count(*)::int from tickets t cross join unnest(t.tags) as tag where ${created}
         group by tag order by count(*) desc, tag limit ${BREAKDOWN_TAGS})`);
-    const counts = (dimension: string, keys: readonly string[]) =>
+    const counts = <K extends string>(dimension: string, keys: readonly K[]) =>
       keys.map((key) => ({ key, tickets: rows.find((r) => r.dimension === dimension && r.key === key)?.tickets ?? 0 }));
     return {
       byStatus: counts('status', TICKET_STATUSES),

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@callpro/contracts';
 import { INTERVALS, type Interval } from '../analytics-period';
 import { AnalyticsAnswer } from './analytics-answer.response';
 
@@ -41,12 +42,24 @@ export class BreakdownEntry {
   tickets!: number;
 }
 
+export class StatusCount {
+  @ApiProperty({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
+  key!: TicketStatus;
+  tickets!: number;
+}
+
+export class PriorityCount {
+  @ApiProperty({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
+  key!: TicketPriority;
+  tickets!: number;
+}
+
 /** Tickets created in the period, by their current status, priority, channel and tags. */
 export class TicketBreakdown {
   /** Every status, in workflow order, zeros included. */
-  byStatus!: BreakdownEntry[];
+  byStatus!: StatusCount[];
   /** Every priority, low to urgent, zeros included. */
-  byPriority!: BreakdownEntry[];
+  byPriority!: PriorityCount[];
   /** Every channel, zeros included. */
   byChannel!: BreakdownEntry[];
   /** The 50 most used tags, most used first (a ticket counts once per tag). */
