@@ -129,9 +129,10 @@ describe('GET /analytics/export', () => {
   });
 
   it('holds one cursor while the client reads slowly, and gives its connection back when the client goes away', async () => {
-    // more rows than the socket buffers take, so that the server really waits for the reader
+    // far more CSV (~20 MB) than the socket buffers take, even grown by the kernel's autotuning
+    // (loopback receive buffers reach 32 MB), so that the server really waits for the reader
     const c = await createTenantFixture(t);
-    await insertCalls(t, Array.from({ length: 20_000 }, (_, i) => call({ tenantId: c.tenant.id, startedAt: new Date(march.from.getTime() + i * 60_000), agentId: c.agent.id })));
+    await insertCalls(t, Array.from({ length: 100_000 }, (_, i) => call({ tenantId: c.tenant.id, startedAt: new Date(march.from.getTime() + i * 20_000), agentId: c.agent.id })));
     const open = async (): Promise<number> => {
       const rows: Array<{ n: number }> = await t.orm.em.fork().getConnection().execute(
         `select count(*)::int as n from pg_stat_activity where datname = current_database() and query like '%analytics_export%' and state like 'idle in transaction%'`,
@@ -150,11 +151,14 @@ describe('GET /analytics/export', () => {
     const req = http.get({ host: '127.0.0.1', port, path: `${API}/analytics/export?${query}`, headers: tokenFor(t, c.admin, c.tenant.id) });
     const res = await new Promise<http.IncomingMessage>((resolve) => req.on('response', resolve));
     expect(res.statusCode).toBe(200);
-    await new Promise((resolve) => res.once('data', resolve));
-    res.pause();
-    expect(await waitFor(1)).toBe(1);
     req.on('error', () => undefined);
-    req.destroy();
+    try {
+      await new Promise((resolve) => res.once('data', resolve));
+      res.pause();
+      expect(await waitFor(1)).toBe(1);
+    } finally {
+      req.destroy();
+    }
     expect(await waitFor(0)).toBe(0);
   });
 
