@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { executeBound, queryOnPool } from '../../backend/src/database/bound-sql';
 import { transactionalInTenant } from '../../backend/src/database/rls';
 import { forkForTenant } from '../../backend/src/database/tenant.filter';
@@ -54,13 +55,13 @@ describe('executeBound: values as bind parameters, in the caller’s transaction
 
 describe('queryOnPool: one statement through node-postgres on a pooled connection', () => {
   let t: TestApp;
+  const connectionsInUse = (em: EntityManager) => (em.getConnection().getKnex().client as { pool: { numUsed(): number } }).pool.numUsed();
 
   beforeAll(async () => (t = await createTestApp()));
   afterAll(() => t.close());
 
   it('binds $n values, parses rows as em.execute does, and gives every connection back', async () => {
     const em = t.appOrm.em.fork();
-    const pool = (em.getConnection().getKnex().client as { pool: { numUsed(): number } }).pool;
     const at = new Date('2026-11-26T12:34:56.789Z');
     const sql = 'select $1::text as text, $2::timestamptz as at, $3::int as n';
     const viaOrm = await em.execute<{ text: string; at: string; n: number }[]>('select ?::text as text, ?::timestamptz as at, ?::int as n', ["it's $1", at, 7]);
@@ -68,15 +69,14 @@ describe('queryOnPool: one statement through node-postgres on a pooled connectio
     // timestamps stay the driver's strings (MikroORM's type parsers), for mapResult to convert
     expect(viaOrm).toEqual([{ text: "it's $1", at: expect.any(String), n: 7 }]);
     expect(new Date(viaOrm[0].at)).toEqual(at);
-    expect(pool.numUsed()).toBe(0);
+    expect(connectionsInUse(em)).toBe(0);
   });
 
   it('runs outside any transaction and tenant, and gives the connection back after an error', async () => {
     const em = t.appOrm.em.fork();
-    const pool = (em.getConnection().getKnex().client as { pool: { numUsed(): number } }).pool;
     const [{ tenant }] = await queryOnPool<{ tenant: string | null }>(em, "select nullif(current_setting('app.tenant_id', true), '') as tenant", []);
     expect(tenant).toBeNull();
     await expect(queryOnPool(em, 'select 1/0', [])).rejects.toMatchObject({ code: '22012' });
-    expect(pool.numUsed()).toBe(0);
+    expect(connectionsInUse(em)).toBe(0);
   });
 });

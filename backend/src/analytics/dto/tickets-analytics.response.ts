@@ -42,16 +42,14 @@ export class BreakdownEntry {
   tickets!: number;
 }
 
-export class StatusCount {
+export class StatusCount extends BreakdownEntry {
   @ApiProperty({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
-  key!: TicketStatus;
-  tickets!: number;
+  declare key: TicketStatus;
 }
 
-export class PriorityCount {
+export class PriorityCount extends BreakdownEntry {
   @ApiProperty({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
-  key!: TicketPriority;
-  tickets!: number;
+  declare key: TicketPriority;
 }
 
 /** Tickets created in the period, by their current status, priority, channel and tags. */
